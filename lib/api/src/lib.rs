@@ -1,0 +1,13 @@
+//! Wire types shared by the secl servers and the `secl` CLI, the SecL permission model and a
+//! typed HTTPS client for the KBS.
+//!
+//! The JSON shapes follow Intel SecL-DC v5.1 so that SecL clients and servers interoperate with
+//! ours; where SecL is silent (tokens, audit) the shapes are this project's own.
+#![forbid(unsafe_code)]
+
+pub mod client;
+pub mod kbs;
+pub mod media;
+pub mod permission;
+
+pub use permission::{Permission, Rule};

@@ -1,0 +1,15 @@
+#![forbid(unsafe_code)]
+
+use clap::Parser;
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    let cli = secl_kbs_server::config::Cli::parse();
+    match secl_kbs_server::run(cli).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("secl-kbs: error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
