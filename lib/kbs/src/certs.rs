@@ -35,8 +35,23 @@ pub fn parse_pem_chain(id: Uuid, body: &[u8]) -> Result<ParsedChain, KbsError> {
             Err(_) => return Err(bad("Failed to decode certificate: malformed PEM")),
         }
     }
+    // Every PEM armour line must have become a certificate: anything the parser skipped (a block
+    // glued to the previous one, a private key) is refused rather than stored.
+    let text = String::from_utf8_lossy(body);
+    if text.contains("PRIVATE KEY") {
+        return Err(bad(
+            "refusing a PEM body that contains a private key: import certificates only",
+        ));
+    }
+    if text.matches("-----BEGIN ").count() != der.len() {
+        return Err(bad(
+            "Failed to decode certificate: a PEM block is malformed or not a CERTIFICATE",
+        ));
+    }
     let Some(leaf) = der.first() else {
-        return Err(bad("Failed to decode certificate: no CERTIFICATE block found"));
+        return Err(bad(
+            "Failed to decode certificate: no CERTIFICATE block found",
+        ));
     };
     for (i, d) in der.iter().enumerate() {
         x509_parser::parse_x509_certificate(d).map_err(|_| {
@@ -79,11 +94,21 @@ pub struct CertFilter {
 
 impl CertFilter {
     pub fn matches(&self, c: &Certificate) -> bool {
-        self.subject_equal_to.as_ref().is_none_or(|s| &c.subject == s)
-            && self.subject_contains.as_ref().is_none_or(|s| c.subject.contains(s.as_str()))
+        self.subject_equal_to
+            .as_ref()
+            .is_none_or(|s| &c.subject == s)
+            && self
+                .subject_contains
+                .as_ref()
+                .is_none_or(|s| c.subject.contains(s.as_str()))
             && self.issuer_equal_to.as_ref().is_none_or(|s| &c.issuer == s)
-            && self.issuer_contains.as_ref().is_none_or(|s| c.issuer.contains(s.as_str()))
-            && self.valid_on.is_none_or(|t| c.not_before <= t && t <= c.not_after)
+            && self
+                .issuer_contains
+                .as_ref()
+                .is_none_or(|s| c.issuer.contains(s.as_str()))
+            && self
+                .valid_on
+                .is_none_or(|t| c.not_before <= t && t <= c.not_after)
             && self.valid_before.is_none_or(|t| c.not_after < t)
             && self.valid_after.is_none_or(|t| c.not_before > t)
     }

@@ -268,12 +268,18 @@ impl Kbs {
             .await?;
         match self
             .store
-            .insert(KIND_META, META_DEFAULT_POLICY, policy.id.to_string().as_bytes())
+            .insert(
+                KIND_META,
+                META_DEFAULT_POLICY,
+                policy.id.to_string().as_bytes(),
+            )
             .await
         {
             Ok(()) => Ok(policy.id),
             Err(StoreError::Conflict { .. }) => {
-                self.store.delete(KIND_POLICY, &policy.id.to_string()).await?;
+                self.store
+                    .delete(KIND_POLICY, &policy.id.to_string())
+                    .await?;
                 Box::pin(self.default_policy_id()).await
             }
             Err(e) => Err(e.into()),
@@ -319,7 +325,9 @@ impl Kbs {
             return Err(KbsError::BadRequest("key algorithm is missing".into()));
         }
         if !info.algorithm.eq_ignore_ascii_case("AES") {
-            return Err(KbsError::BadRequest("key algorithm is not supported".into()));
+            return Err(KbsError::BadRequest(
+                "key algorithm is not supported".into(),
+            ));
         }
         let key_length = info
             .key_length
@@ -328,7 +336,9 @@ impl Kbs {
             return Err(KbsError::BadRequest("key_length is not supported".into()));
         }
         if info.curve_type.is_some() {
-            return Err(KbsError::BadRequest("curve_type is only for EC keys".into()));
+            return Err(KbsError::BadRequest(
+                "curve_type is only for EC keys".into(),
+            ));
         }
         if let Some(u) = &req.usage {
             validate_usage(u)?;
@@ -339,7 +349,12 @@ impl Kbs {
         let policy_id = match req.transfer_policy_id.filter(|id| !id.is_nil()) {
             None => self.default_policy_id().await?,
             Some(id) => {
-                if self.store.get(KIND_POLICY, &id.to_string()).await?.is_none() {
+                if self
+                    .store
+                    .get(KIND_POLICY, &id.to_string())
+                    .await?
+                    .is_none()
+                {
                     return Err(KbsError::BadRequest(
                         "Unknown key transfer policy requested".into(),
                     ));
@@ -427,7 +442,8 @@ impl Kbs {
                 .is_none_or(|a| a.eq_ignore_ascii_case(&r.algorithm))
                 && f.key_length.is_none_or(|l| l == r.key_length)
                 && f.curve_type.is_none()
-                && f.transfer_policy_id.is_none_or(|p| p == r.transfer_policy_id);
+                && f.transfer_policy_id
+                    .is_none_or(|p| p == r.transfer_policy_id);
             if keep {
                 out.push(self.key_response(&r));
             }
@@ -515,7 +531,11 @@ impl Kbs {
     }
 
     pub async fn read_audit(&self, f: &AuditFilter) -> Result<Vec<AuditRecord>> {
-        let limit = if f.limit == 0 { 1000 } else { f.limit.min(10_000) };
+        let limit = if f.limit == 0 {
+            1000
+        } else {
+            f.limit.min(10_000)
+        };
         let mut out = Vec::new();
         let mut after = f.after;
         // Filters apply after reading, so read in pages until enough matches are found.
@@ -737,7 +757,11 @@ impl Kbs {
         }
         let expires_at = match req.expires_in_seconds {
             None => None,
-            Some(0) => return Err(KbsError::BadRequest("expires_in_seconds must be > 0".into())),
+            Some(0) => {
+                return Err(KbsError::BadRequest(
+                    "expires_in_seconds must be > 0".into(),
+                ));
+            }
             Some(s) if s > 10 * 366 * 86_400 => {
                 return Err(KbsError::BadRequest(
                     "expires_in_seconds must be at most ten years".into(),

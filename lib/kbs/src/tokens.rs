@@ -109,7 +109,13 @@ mod tests {
 
     #[test]
     fn foreign_strings_are_not_tokens() {
-        for s in ["", "secl", "secl.x.y", "jwt.header.sig", "secl.00000000000000000000000000000000.short"] {
+        for s in [
+            "",
+            "secl",
+            "secl.x.y",
+            "jwt.header.sig",
+            "secl.00000000000000000000000000000000.short",
+        ] {
             assert!(split(s).is_none(), "{s}");
         }
     }

@@ -75,13 +75,28 @@ pub struct ServeArgs {
     #[arg(long, env = "SECL_KBS_ENDPOINT_URL", value_name = "URL")]
     pub endpoint_url: Option<String>,
     /// TLS certificate chain (PEM). Without it a private CA and certificate are made.
-    #[arg(long, env = "SECL_KBS_TLS_CERT", value_name = "FILE", requires = "tls_key")]
+    #[arg(
+        long,
+        env = "SECL_KBS_TLS_CERT",
+        value_name = "FILE",
+        requires = "tls_key"
+    )]
     pub tls_cert: Option<PathBuf>,
     /// TLS private key (PEM).
-    #[arg(long, env = "SECL_KBS_TLS_KEY", value_name = "FILE", requires = "tls_cert")]
+    #[arg(
+        long,
+        env = "SECL_KBS_TLS_KEY",
+        value_name = "FILE",
+        requires = "tls_cert"
+    )]
     pub tls_key: Option<PathBuf>,
     /// Names for the self-made certificate (DNS names or IPs), comma separated.
-    #[arg(long, env = "SECL_KBS_TLS_SAN", value_delimiter = ',', value_name = "NAMES")]
+    #[arg(
+        long,
+        env = "SECL_KBS_TLS_SAN",
+        value_delimiter = ',',
+        value_name = "NAMES"
+    )]
     pub tls_san: Vec<String>,
     /// Largest request body accepted, in bytes (larger ones get 413).
     #[arg(long, env = "SECL_KBS_MAX_BODY_BYTES", value_name = "BYTES")]
@@ -174,9 +189,8 @@ impl Settings {
         let tls_san = if !args.tls_san.is_empty() {
             args.tls_san.clone()
         } else {
-            file.tls_san.unwrap_or_else(|| {
-                vec!["localhost".into(), "127.0.0.1".into(), "::1".into()]
-            })
+            file.tls_san
+                .unwrap_or_else(|| vec!["localhost".into(), "127.0.0.1".into(), "::1".into()])
         };
         Ok(Self {
             data_dir,

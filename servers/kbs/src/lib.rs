@@ -89,7 +89,10 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         .context("creating the default key transfer policy")?;
     let admin_file = settings.admin_token_file();
     if kbs.bootstrap_admin(&admin_file).await? {
-        tracing::info!("first start: admin token written to {}", admin_file.display());
+        tracing::info!(
+            "first start: admin token written to {}",
+            admin_file.display()
+        );
     }
     let tls_files = match &settings.tls {
         Some((cert, key)) => secl_service::tls::TlsFiles {

@@ -4,13 +4,13 @@
 
 use std::sync::Arc;
 
+use axum::Json;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::Json;
 use base64::Engine;
 use secl_api::Permission;
 use secl_api::kbs::{
@@ -69,7 +69,10 @@ pub fn router(kbs: Arc<Kbs>, max_body_bytes: usize) -> Router {
         )
         .route("/keys/{id}/transfer", post(transfer_by_content_type))
         .nest("/saml-certificates", cert_routes(CertKind::Saml))
-        .nest("/tpm-identity-certificates", cert_routes(CertKind::TpmIdentity))
+        .nest(
+            "/tpm-identity-certificates",
+            cert_routes(CertKind::TpmIdentity),
+        )
         .route(
             "/key-transfer-policies",
             get(list_policies).post(create_policy),
@@ -147,9 +150,8 @@ fn param<'a>(q: &'a [(String, String)], name: &str) -> Option<&'a str> {
 fn time_param(q: &[(String, String)], name: &str) -> ApiResult<Option<OffsetDateTime>> {
     param(q, name)
         .map(|v| {
-            OffsetDateTime::parse(v, &Rfc3339).map_err(|_| {
-                ApiError::bad_request(format!("{name} must be an RFC 3339 date-time"))
-            })
+            OffsetDateTime::parse(v, &Rfc3339)
+                .map_err(|_| ApiError::bad_request(format!("{name} must be an RFC 3339 date-time")))
         })
         .transpose()
 }
@@ -157,8 +159,7 @@ fn time_param(q: &[(String, String)], name: &str) -> ApiResult<Option<OffsetDate
 fn uuid_param(q: &[(String, String)], name: &str) -> ApiResult<Option<Uuid>> {
     param(q, name)
         .map(|v| {
-            Uuid::try_parse(v)
-                .map_err(|_| ApiError::bad_request(format!("{name} must be a UUID")))
+            Uuid::try_parse(v).map_err(|_| ApiError::bad_request(format!("{name} must be a UUID")))
         })
         .transpose()
 }
@@ -196,7 +197,10 @@ async fn search_keys(
 ) -> ApiResult {
     authorize(&st, &headers, &uri, Permission::new("keys", "search")).await?;
     require_accept(&headers, media::JSON)?;
-    query_params(&q, &["algorithm", "keyLength", "curveType", "transferPolicyId"])?;
+    query_params(
+        &q,
+        &["algorithm", "keyLength", "curveType", "transferPolicyId"],
+    )?;
     let key_length = param(&q, "keyLength")
         .map(|v| {
             v.parse::<u32>()
@@ -252,7 +256,12 @@ async fn authorize_transfer(
             let key_id = Uuid::try_parse(id).ok();
             if let Err(audit) = st
                 .kbs
-                .audit_denied("key.transfer", key_id, "unauthenticated or unauthorized", &e.message)
+                .audit_denied(
+                    "key.transfer",
+                    key_id,
+                    "unauthenticated or unauthorized",
+                    &e.message,
+                )
                 .await
             {
                 tracing::error!("audit write failed: {audit}");
@@ -462,11 +471,7 @@ async fn get_policy(
 ) -> ApiResult {
     authorize(&st, &headers, &uri, Permission::new(POLICIES, "retrieve")).await?;
     require_accept(&headers, media::JSON)?;
-    let p = st
-        .kbs
-        .get_policy(parse_id(&id)?)
-        .await
-        .map_err(api_error)?;
+    let p = st.kbs.get_policy(parse_id(&id)?).await.map_err(api_error)?;
     Ok(Json(p).into_response())
 }
 

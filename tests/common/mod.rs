@@ -1,0 +1,310 @@
+//! Helpers for end-to-end tests: start the real `secl-kbs` binary on a free loopback port, talk
+//! to it over real HTTPS, and stop it (gracefully or with SIGKILL).
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Once;
+use std::time::{Duration, Instant};
+
+/// A binary of this workspace, built by `cargo build --workspace --bins` (the test script does
+/// that first).
+pub fn bin(name: &str) -> PathBuf {
+    let exe = std::env::current_exe().expect("test executable path");
+    // target/<profile>/deps/<test> -> target/<profile>/<name>
+    let dir = exe.parent().and_then(Path::parent).expect("target dir");
+    let path = dir.join(name);
+    assert!(
+        path.exists(),
+        "{} is missing: run `cargo build --workspace --bins` before the tests",
+        path.display()
+    );
+    path
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
+}
+
+static PROVIDER: Once = Once::new();
+
+pub fn install_provider() {
+    PROVIDER.call_once(|| {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    });
+}
+
+/// A running KBS.
+pub struct KbsProcess {
+    pub child: Child,
+    pub url: String,
+    pub data_dir: PathBuf,
+    pub stderr_log: PathBuf,
+}
+
+impl KbsProcess {
+    /// Starts `secl-kbs serve` with `data_dir` and extra flags; waits for its ready line.
+    pub fn start(data_dir: &Path, extra: &[&str]) -> Self {
+        Self::start_with_env(data_dir, extra, &[])
+    }
+
+    pub fn start_with_env(data_dir: &Path, extra: &[&str], env: &[(&str, &str)]) -> Self {
+        std::fs::create_dir_all(data_dir).unwrap();
+        let stderr_log = data_dir.with_extension("stderr.log");
+        let stderr = std::fs::File::create(&stderr_log).unwrap();
+        let mut cmd = Command::new(bin("secl-kbs"));
+        cmd.arg("serve")
+            .arg("--data-dir")
+            .arg(data_dir)
+            .args(["--listen", "127.0.0.1:0", "--log", "info"])
+            .args(extra)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(stderr);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().expect("start secl-kbs");
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if let Some(rest) = line.strip_prefix("secl-kbs listening on ") {
+                    let url = rest.split_whitespace().next().unwrap_or("").to_string();
+                    let _ = tx.send(url);
+                }
+            }
+        });
+        let url = match rx.recv_timeout(Duration::from_secs(60)) {
+            Ok(u) => u,
+            Err(_) => {
+                let _ = child.kill();
+                panic!(
+                    "secl-kbs did not start: {}",
+                    std::fs::read_to_string(&stderr_log).unwrap_or_default()
+                );
+            }
+        };
+        Self {
+            child,
+            url,
+            data_dir: data_dir.to_path_buf(),
+            stderr_log,
+        }
+    }
+
+    pub fn admin_token(&self) -> String {
+        std::fs::read_to_string(self.data_dir.join("admin.token"))
+            .unwrap()
+            .trim()
+            .to_string()
+    }
+
+    pub fn ca_file(&self) -> PathBuf {
+        self.data_dir.join("tls-ca.pem")
+    }
+
+    pub fn client(&self) -> Client {
+        Client::new(&self.url, &self.ca_file())
+    }
+
+    /// SIGTERM and wait: a clean stop.
+    pub fn stop(mut self) {
+        let pid = self.child.id().to_string();
+        let _ = Command::new("kill").args(["-TERM", &pid]).status();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// SIGKILL: a crash.
+    pub fn kill9(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    pub fn logs(&self) -> String {
+        std::fs::read_to_string(&self.stderr_log).unwrap_or_default()
+    }
+}
+
+impl Drop for KbsProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A blocking HTTPS client that trusts exactly the KBS's CA.
+pub struct Client {
+    pub base: String,
+    pub http: reqwest::Client,
+    rt: tokio::runtime::Runtime,
+}
+
+pub struct Resp {
+    pub status: u16,
+    pub body: Vec<u8>,
+    pub content_type: String,
+}
+
+impl Resp {
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
+    }
+}
+
+impl Client {
+    pub fn new(base: &str, ca: &Path) -> Self {
+        install_provider();
+        let pem = std::fs::read(ca).unwrap();
+        let mut roots = rustls::RootCertStore::empty();
+        use rustls_pki_types::pem::PemObject;
+        for c in rustls_pki_types::CertificateDer::pem_slice_iter(&pem) {
+            roots.add(c.unwrap()).unwrap();
+        }
+        let mut tls = rustls::ClientConfig::builder()
+            .with_root_certificates(roots)
+            .with_no_client_auth();
+        // HTTP/2 lets the server refuse an oversized body (413) without resetting the
+        // connection under a client that is still sending.
+        tls.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+        let http = reqwest::Client::builder()
+            .tls_backend_preconfigured(tls)
+            .timeout(Duration::from_secs(30))
+            .build()
+            .unwrap();
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        Self {
+            base: base.to_string(),
+            http,
+            rt,
+        }
+    }
+
+    /// Sends a request; `path` is relative to `/kbs/v1`.
+    pub fn send(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        headers: &[(&str, &str)],
+        body: Option<Vec<u8>>,
+    ) -> Resp {
+        let url = format!("{}{}", self.base, path);
+        let mut req = self
+            .http
+            .request(reqwest::Method::from_bytes(method.as_bytes()).unwrap(), url);
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        if let Some(b) = body {
+            req = req.body(b);
+        }
+        self.rt.block_on(async {
+            let r = req.send().await.expect("request failed");
+            let status = r.status().as_u16();
+            let content_type = r
+                .headers()
+                .get("content-type")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_string();
+            let body = r.bytes().await.unwrap().to_vec();
+            Resp {
+                status,
+                body,
+                content_type,
+            }
+        })
+    }
+
+    pub fn get(&self, path: &str, token: &str) -> Resp {
+        self.send(
+            "GET",
+            path,
+            Some(token),
+            &[("Accept", "application/json")],
+            None,
+        )
+    }
+
+    pub fn post_json(&self, path: &str, token: &str, body: serde_json::Value) -> Resp {
+        self.send(
+            "POST",
+            path,
+            Some(token),
+            &[
+                ("Accept", "application/json"),
+                ("Content-Type", "application/json"),
+            ],
+            Some(serde_json::to_vec(&body).unwrap()),
+        )
+    }
+
+    pub fn delete(&self, path: &str, token: &str) -> Resp {
+        self.send("DELETE", path, Some(token), &[], None)
+    }
+
+    /// Creates an AES-256 key and returns its id.
+    pub fn create_key(&self, token: &str) -> String {
+        let r = self.post_json(
+            "/keys",
+            token,
+            serde_json::json!({"key_information":{"algorithm":"AES","key_length":256}}),
+        );
+        assert_eq!(r.status, 201, "{}", r.text());
+        r.json()["key_information"]["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    /// Creates a token with `rules` and returns the bearer string.
+    pub fn token(&self, admin: &str, rules: &[&str]) -> String {
+        let r = self.post_json(
+            "/tokens",
+            admin,
+            serde_json::json!({"name":"test","permissions":rules}),
+        );
+        assert_eq!(r.status, 201, "{}", r.text());
+        r.json()["token"].as_str().unwrap().to_string()
+    }
+
+    pub fn count(&self, path: &str, admin: &str) -> usize {
+        let r = self.get(path, admin);
+        assert_eq!(r.status, 200, "{}", r.text());
+        r.json().as_array().unwrap().len()
+    }
+}
+
+/// A fresh RSA key pair: (private key, PEM `PUBLIC KEY`).
+pub fn rsa_pair(bits: usize) -> (rsa::PrivateKey, String) {
+    use rsa::pkcs8::{EncodePublicKey, LineEnding};
+    let private = rsa::PrivateKey::new(&mut rand::rng(), bits).unwrap();
+    let public = private
+        .to_public_key()
+        .to_public_key_pem(LineEnding::LF)
+        .unwrap();
+    (private, public)
+}
