@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what building and testing secl needs on Debian bookworm (run as root, or with sudo
+# available). Safe to run again: packages already present are skipped quickly.
+set -euo pipefail
+
+PACKAGES=(
+    pkg-config      # -sys crates
+    openssl         # the demo and some tests inspect certificates with it
+    curl            # the demo talks to the KBS with it
+    postgresql      # the multi-instance store, started per test run by scripts/postgres.sh
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+    SUDO=""
+    [[ $EUID -eq 0 ]] || SUDO="sudo"
+    echo "install-deps: installing ${missing[*]}" >&2
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# Debian's postgresql package may start a cluster of its own on 5432; the tests never use it.
+command -v cargo >/dev/null || { echo "install-deps: cargo is missing (install Rust with rustup)" >&2; exit 1; }
