@@ -122,7 +122,15 @@ mod tests {
 
     #[test]
     fn malformed_rules_are_refused() {
-        for bad in ["", "keys", "keys:", ":create", "a:b:c:d", "keys:cre ate", "k$:x"] {
+        for bad in [
+            "",
+            "keys",
+            "keys:",
+            ":create",
+            "a:b:c:d",
+            "keys:cre ate",
+            "k$:x",
+        ] {
             assert!(bad.parse::<Rule>().is_err(), "{bad:?} was accepted");
         }
     }

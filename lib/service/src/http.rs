@@ -123,7 +123,13 @@ mod tests {
     #[test]
     fn content_type_rules() {
         let j = "application/json";
-        assert!(require_content_type(&h(header::CONTENT_TYPE, "application/json; charset=utf-8"), j).is_ok());
+        assert!(
+            require_content_type(
+                &h(header::CONTENT_TYPE, "application/json; charset=utf-8"),
+                j
+            )
+            .is_ok()
+        );
         assert!(require_content_type(&h(header::CONTENT_TYPE, "text/plain"), j).is_err());
         assert!(require_content_type(&HeaderMap::new(), j).is_err());
     }
@@ -131,7 +137,10 @@ mod tests {
     #[test]
     fn bearer_parsing() {
         assert_eq!(bearer(&h(header::AUTHORIZATION, "Bearer abc")), Some("abc"));
-        assert_eq!(bearer(&h(header::AUTHORIZATION, "bearer  abc ")), Some("abc"));
+        assert_eq!(
+            bearer(&h(header::AUTHORIZATION, "bearer  abc ")),
+            Some("abc")
+        );
         assert_eq!(bearer(&h(header::AUTHORIZATION, "Basic abc")), None);
         assert_eq!(bearer(&h(header::AUTHORIZATION, "Bearer ")), None);
         assert_eq!(bearer(&HeaderMap::new()), None);
