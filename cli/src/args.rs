@@ -1,0 +1,490 @@
+//! The clap definition of `secl`.
+
+use std::path::PathBuf;
+
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
+use uuid::Uuid;
+
+const AFTER_HELP: &str = "\
+Exit status:
+  0  success
+  1  error
+  2  usage error (bad arguments)
+  3  not authorized (HTTP 401/403): check the token and its permissions
+  4  not found (HTTP 404)
+  5  cannot reach the server, or TLS failure
+  6  conflict or refused input (HTTP 400/409/413/415/422)
+
+Configuration is read from the config file (TOML; $XDG_CONFIG_HOME/secl/config.toml or
+~/.config/secl/config.toml, or --config / SECL_CONFIG), then the environment, then flags; later
+ones win. Example config:
+
+  [kbs]
+  url = \"https://kbs.example:9443\"
+  ca_cert = \"/etc/secl/kbs-ca.pem\"
+  token_file = \"/etc/secl/admin.token\"";
+
+/// Administer a secl (or Intel SecL-DC) Key Broker Service.
+#[derive(Debug, Parser)]
+#[command(
+    name = "secl",
+    bin_name = "secl",
+    version,
+    about = "Administer a secl Key Broker Service",
+    after_help = AFTER_HELP,
+    propagate_version = true,
+    subcommand_required = true,
+    arg_required_else_help = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalOpts,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command accepts.
+#[derive(Debug, Clone, Args)]
+pub struct GlobalOpts {
+    /// Output format
+    #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Table, display_order = 90)]
+    pub output: OutputFormat,
+
+    /// Print only what scripts need (IDs, the token), no messages
+    #[arg(short, long, global = true, display_order = 91)]
+    pub quiet: bool,
+
+    /// Config file (TOML) [env: SECL_CONFIG]
+    #[arg(long, global = true, value_name = "FILE", display_order = 92)]
+    pub config: Option<PathBuf>,
+}
+
+/// `--output` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Aligned columns for people
+    Table,
+    /// Pretty JSON of the wire objects
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Administer a Key Broker Service
+    Kbs(KbsArgs),
+    /// Print a shell completion script to stdout
+    Completions {
+        /// Shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// `secl kbs`.
+#[derive(Debug, Args)]
+pub struct KbsArgs {
+    #[command(flatten)]
+    pub conn: ConnOpts,
+
+    #[command(subcommand)]
+    pub command: KbsCommand,
+}
+
+/// How to reach and authenticate to the KBS. The token itself can only come from a file or the
+/// SECL_KBS_TOKEN environment variable, never from the command line.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ConnOpts {
+    /// KBS base URL, e.g. https://kbs.example:9443 [env: SECL_KBS_URL]
+    #[arg(long, global = true, value_name = "URL", display_order = 80)]
+    pub kbs_url: Option<String>,
+
+    /// PEM file with the CA certificate(s) that issued the KBS TLS certificate; only these are
+    /// trusted [env: SECL_CA_CERT]
+    #[arg(long, global = true, value_name = "FILE", display_order = 81)]
+    pub ca_cert: Option<PathBuf>,
+
+    /// File holding the bearer token [env: SECL_KBS_TOKEN_FILE; or the token itself in
+    /// SECL_KBS_TOKEN]
+    #[arg(long, global = true, value_name = "FILE", display_order = 82)]
+    pub token_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KbsCommand {
+    /// Create, list, show and delete keys
+    #[command(subcommand)]
+    Key(KeyCommand),
+    /// Import a SAML signing certificate (chain) of the attestation service
+    #[command(name = "import-saml")]
+    ImportSaml(ImportArgs),
+    /// Import a TPM identity (Privacy CA) certificate (chain)
+    #[command(name = "import-tpm-identity")]
+    ImportTpmIdentity(ImportArgs),
+    /// List, show and delete imported certificates
+    #[command(subcommand)]
+    Cert(CertCommand),
+    /// Manage key transfer policies
+    #[command(subcommand)]
+    Policy(PolicyCommand),
+    /// Manage bearer tokens
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Show the audit trail
+    Audit(AuditArgs),
+    /// Show the KBS version (needs no token)
+    Version,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// Create a key in the KBS
+    Create(KeyCreateArgs),
+    /// List keys
+    List(KeyListArgs),
+    /// Show one key
+    Show {
+        /// Key ID
+        id: Uuid,
+    },
+    /// Delete a key
+    Delete(DeleteArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct KeyCreateArgs {
+    /// Key algorithm: AES, RSA or EC
+    #[arg(long, default_value = "AES", value_parser = parse_algorithm)]
+    pub algorithm: String,
+
+    /// Key length in bits [default: 256 for AES, 3072 for RSA; not used for EC]
+    #[arg(long, value_name = "BITS")]
+    pub length: Option<u32>,
+
+    /// Elliptic curve for EC keys, e.g. secp384r1
+    #[arg(long, value_name = "CURVE")]
+    pub curve: Option<String>,
+
+    /// Free-form label
+    #[arg(long, value_name = "LABEL")]
+    pub label: Option<String>,
+
+    /// Asset-tag usage policy: the key is released only to hosts tagged with all these
+    /// key:value pairs
+    #[arg(long, value_name = "K:V[,K:V]", value_parser = parse_usage)]
+    pub usage: Option<String>,
+
+    /// Key transfer policy ID (default: the KBS default policy)
+    #[arg(long, value_name = "UUID")]
+    pub policy: Option<Uuid>,
+}
+
+#[derive(Debug, Args)]
+pub struct KeyListArgs {
+    /// Only keys of this algorithm
+    #[arg(long, value_parser = parse_algorithm)]
+    pub algorithm: Option<String>,
+
+    /// Only keys of this length
+    #[arg(long, value_name = "BITS")]
+    pub length: Option<u32>,
+
+    /// Only EC keys on this curve
+    #[arg(long, value_name = "CURVE")]
+    pub curve: Option<String>,
+
+    /// Only keys with this transfer policy
+    #[arg(long, value_name = "UUID")]
+    pub policy: Option<Uuid>,
+}
+
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    /// ID to delete
+    pub id: Uuid,
+
+    /// Do not ask for confirmation (required when stdin is not a terminal)
+    #[arg(short, long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// PEM file holding the certificate chain, or '-' for stdin
+    #[arg(value_name = "FILE|-")]
+    pub file: PathBuf,
+}
+
+/// `--kind` of certificate commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    /// SAML signing certificates
+    Saml,
+    /// TPM identity (Privacy CA) certificates
+    TpmIdentity,
+    /// Both stores
+    All,
+}
+
+/// `--kind` where one store must be named, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OneKindArg {
+    /// SAML signing certificates
+    Saml,
+    /// TPM identity (Privacy CA) certificates
+    TpmIdentity,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CertCommand {
+    /// List imported certificates
+    List(CertListArgs),
+    /// Show one certificate
+    Show {
+        /// Certificate ID
+        id: Uuid,
+        /// Which store (default: look in saml, then tpm-identity)
+        #[arg(long, value_enum)]
+        kind: Option<OneKindArg>,
+    },
+    /// Delete a certificate
+    Delete {
+        #[command(flatten)]
+        delete: DeleteArgs,
+        /// Which store (default: look in saml, then tpm-identity)
+        #[arg(long, value_enum)]
+        kind: Option<OneKindArg>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CertListArgs {
+    /// Which store
+    #[arg(long, value_enum, default_value_t = KindArg::All)]
+    pub kind: KindArg,
+
+    /// Only certificates whose subject contains this text
+    #[arg(long, value_name = "TEXT")]
+    pub subject_contains: Option<String>,
+
+    /// Only certificates whose issuer contains this text
+    #[arg(long, value_name = "TEXT")]
+    pub issuer_contains: Option<String>,
+
+    /// Only certificates valid at this time (RFC 3339, e.g. 2025-01-31T00:00:00Z)
+    #[arg(long, value_name = "RFC3339", value_parser = parse_rfc3339)]
+    pub valid_on: Option<time::OffsetDateTime>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PolicyCommand {
+    /// Create a key transfer policy
+    Create(PolicySpec),
+    /// List key transfer policies
+    List,
+    /// Show one key transfer policy
+    Show {
+        /// Policy ID
+        id: Uuid,
+    },
+    /// Replace a key transfer policy
+    Update {
+        /// Policy ID
+        id: Uuid,
+        #[command(flatten)]
+        spec: PolicyUpdateSpec,
+    },
+    /// Delete a key transfer policy
+    Delete(DeleteArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PolicySpec {
+    /// Refuse SAML reports older than this many seconds [default: 300]
+    #[arg(long, value_name = "SECONDS", conflicts_with = "file")]
+    pub max_report_age: Option<u32>,
+
+    /// The whole policy as JSON (a KeyTransferPolicyRequest), or '-' for stdin
+    #[arg(long, value_name = "FILE|-")]
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("spec").required(true).args(["max_report_age", "file"])))]
+pub struct PolicyUpdateSpec {
+    /// Refuse SAML reports older than this many seconds
+    #[arg(long, value_name = "SECONDS")]
+    pub max_report_age: Option<u32>,
+
+    /// The whole policy as JSON (a KeyTransferPolicyRequest), or '-' for stdin
+    #[arg(long, value_name = "FILE|-")]
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create a bearer token and print it (it is shown this once only)
+    Create(TokenCreateArgs),
+    /// List tokens (never their secret)
+    List,
+    /// Revoke a token
+    Revoke(DeleteArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TokenCreateArgs {
+    /// Name that identifies the token in listings and the audit trail
+    #[arg(long)]
+    pub name: String,
+
+    /// Permission rule resource:action[:context], e.g. keys:create:* (repeatable)
+    #[arg(
+        long = "permission",
+        value_name = "RULE",
+        required = true,
+        num_args = 1..,
+        value_delimiter = ',',
+        value_parser = parse_rule
+    )]
+    pub permissions: Vec<String>,
+
+    /// Lifetime, e.g. 30d, 12h, 90m or 3600s (default: until revoked)
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub expires_in: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Only records after this sequence number
+    #[arg(long, value_name = "SEQ")]
+    pub after: Option<u64>,
+
+    /// At most this many records
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+
+    /// Only records about this key
+    #[arg(long = "key", value_name = "ID")]
+    pub key_id: Option<Uuid>,
+
+    /// Only records of this action, e.g. key.transfer
+    #[arg(long, value_name = "ACTION")]
+    pub action: Option<String>,
+}
+
+/// `AES`, `RSA` or `EC`, any case; returned upper-case.
+fn parse_algorithm(s: &str) -> Result<String, String> {
+    let up = s.trim().to_ascii_uppercase();
+    match up.as_str() {
+        "AES" | "RSA" | "EC" => Ok(up),
+        _ => Err("must be AES, RSA or EC".into()),
+    }
+}
+
+/// `k:v[,k:v]`, each part non-empty.
+fn parse_usage(s: &str) -> Result<String, String> {
+    let ok = !s.is_empty()
+        && s.split(',').all(|pair| {
+            matches!(pair.split_once(':'), Some((k, v))
+                if !k.trim().is_empty() && !v.trim().is_empty() && !v.contains(':'))
+        });
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err("must be key:value pairs separated by commas, e.g. country:US,state:CA".into())
+    }
+}
+
+fn parse_rule(s: &str) -> Result<String, String> {
+    s.parse::<secl_api::Rule>()
+        .map(|r| r.to_string())
+        .map_err(|e| e.to_string())
+}
+
+fn parse_rfc3339(s: &str) -> Result<time::OffsetDateTime, String> {
+    time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)
+        .map_err(|e| format!("not an RFC 3339 time (e.g. 2025-01-31T00:00:00Z): {e}"))
+}
+
+/// Parses a lifetime like `30d`, `12h`, `90m`, `3600s` or `3600` into seconds.
+pub fn parse_duration(s: &str) -> Result<u64, String> {
+    let s = s.trim();
+    let bad = || format!("invalid duration {s:?}: use a number with unit d, h, m or s, e.g. 30d");
+    let (digits, unit) = match s.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => s.split_at(i),
+        None => (s, "s"),
+    };
+    if digits.is_empty() {
+        return Err(bad());
+    }
+    let n: u64 = digits.parse().map_err(|_| bad())?;
+    let mult: u64 = match unit {
+        "s" => 1,
+        "m" => 60,
+        "h" => 3600,
+        "d" => 86_400,
+        _ => return Err(bad()),
+    };
+    let secs = n
+        .checked_mul(mult)
+        .ok_or_else(|| format!("duration {s:?} is too long"))?;
+    if secs == 0 {
+        return Err("the duration must be longer than zero".into());
+    }
+    // Keep expiry representable as a date on any server.
+    if secs > 100 * 366 * 86_400 {
+        return Err(format!("duration {s:?} is too long (at most 100 years)"));
+    }
+    Ok(secs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("30d"), Ok(30 * 86_400));
+        assert_eq!(parse_duration("12h"), Ok(12 * 3600));
+        assert_eq!(parse_duration("90m"), Ok(5400));
+        assert_eq!(parse_duration("3600s"), Ok(3600));
+        assert_eq!(parse_duration("3600"), Ok(3600));
+        for bad in [
+            "",
+            "d",
+            "0s",
+            "0",
+            "-5s",
+            "5x",
+            "5 d",
+            "1.5h",
+            "30dd",
+            "99999999999999999999d",
+            "18446744073709551615d",
+            "40000d",
+        ] {
+            assert!(parse_duration(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn usage_policies() {
+        assert!(parse_usage("country:US").is_ok());
+        assert!(parse_usage("country:US,state:CA").is_ok());
+        for bad in ["", "country", "country:", ":US", "a:b,", "a:b:c"] {
+            assert!(parse_usage(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn algorithms_are_upper_cased() {
+        assert_eq!(parse_algorithm("aes").as_deref(), Ok("AES"));
+        assert!(parse_algorithm("DES").is_err());
+    }
+
+    #[test]
+    fn rules_are_checked() {
+        assert_eq!(parse_rule("keys:create:*").as_deref(), Ok("keys:create:*"));
+        assert!(parse_rule("keys").is_err());
+    }
+}

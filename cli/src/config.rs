@@ -1,0 +1,450 @@
+//! Connection settings: config file, then environment, then flags (later ones win).
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use serde::Deserialize;
+
+use crate::args::ConnOpts;
+use crate::error::hinted;
+
+pub const ENV_CONFIG: &str = "SECL_CONFIG";
+pub const ENV_URL: &str = "SECL_KBS_URL";
+pub const ENV_CA_CERT: &str = "SECL_CA_CERT";
+pub const ENV_TOKEN_FILE: &str = "SECL_KBS_TOKEN_FILE";
+pub const ENV_TOKEN: &str = "SECL_KBS_TOKEN";
+
+/// Largest config or token file read.
+const MAX_SMALL_FILE: u64 = 64 * 1024;
+
+/// The config file (TOML).
+#[derive(Debug, Default, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileConfig {
+    #[serde(default)]
+    pub kbs: FileKbs,
+}
+
+/// `[kbs]` of the config file.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileKbs {
+    pub url: Option<String>,
+    pub ca_cert: Option<PathBuf>,
+    pub token_file: Option<PathBuf>,
+}
+
+/// A config file as loaded: where from (if anywhere) and what it said.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct LoadedConfig {
+    /// The file that was read, or the default path that was looked for.
+    pub path: Option<PathBuf>,
+    pub kbs: FileKbs,
+}
+
+/// Where the bearer token comes from.
+#[derive(Clone, PartialEq, Eq)]
+pub enum TokenSource {
+    /// The token itself, from `SECL_KBS_TOKEN`.
+    Value(String),
+    /// A file holding the token.
+    File(PathBuf),
+    None,
+}
+
+impl fmt::Debug for TokenSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TokenSource::Value(_) => f.write_str("Value(<redacted>)"),
+            TokenSource::File(p) => f.debug_tuple("File").field(p).finish(),
+            TokenSource::None => f.write_str("None"),
+        }
+    }
+}
+
+/// Resolved connection settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    pub url: Option<String>,
+    pub ca_cert: Option<PathBuf>,
+    pub token: TokenSource,
+    /// The config file consulted, for messages.
+    pub config_path: Option<PathBuf>,
+}
+
+/// Looks up an environment variable; empty counts as unset.
+pub fn process_env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+/// The default config file: `$XDG_CONFIG_HOME/secl/config.toml` or
+/// `~/.config/secl/config.toml`.
+pub fn default_config_path(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
+    if let Some(xdg) = env("XDG_CONFIG_HOME").map(PathBuf::from)
+        && xdg.is_absolute()
+    {
+        return Some(xdg.join("secl").join("config.toml"));
+    }
+    env("HOME").map(|h| {
+        PathBuf::from(h)
+            .join(".config")
+            .join("secl")
+            .join("config.toml")
+    })
+}
+
+/// Reads the config file named by `--config`, else `SECL_CONFIG`, else the default path. A
+/// named file must exist; the default one may be missing.
+pub fn load_config(
+    flag: Option<&Path>,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> anyhow::Result<LoadedConfig> {
+    let (path, explicit) = match flag {
+        Some(p) => (Some(p.to_path_buf()), true),
+        None => match env(ENV_CONFIG) {
+            Some(p) => (Some(PathBuf::from(p)), true),
+            None => (default_config_path(env), false),
+        },
+    };
+    let Some(path) = path else {
+        return Ok(LoadedConfig::default());
+    };
+    let text = match read_small_file(&path) {
+        Ok(t) => t,
+        Err(e) if !explicit && e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(LoadedConfig {
+                path: Some(path),
+                kbs: FileKbs::default(),
+            });
+        }
+        Err(e) => {
+            return Err(e).with_context(|| format!("cannot read config file {}", path.display()));
+        }
+    };
+    let mut config: FileConfig = toml::from_str(&text).map_err(|e| {
+        hinted(
+            format!("invalid config file {}: {e}", path.display()),
+            "the config file is TOML with a [kbs] table holding url, ca_cert and token_file",
+        )
+    })?;
+    // Relative paths in the file are relative to the file.
+    let dir = path.parent().unwrap_or(Path::new("."));
+    for p in [&mut config.kbs.ca_cert, &mut config.kbs.token_file]
+        .into_iter()
+        .flatten()
+    {
+        if p.is_relative() {
+            *p = dir.join(&*p);
+        }
+    }
+    Ok(LoadedConfig {
+        path: Some(path),
+        kbs: config.kbs,
+    })
+}
+
+/// Merges config file, environment and flags; later ones win. Pure: all inputs are arguments.
+///
+/// The token comes from, most important first: `--token-file`, `SECL_KBS_TOKEN`,
+/// `SECL_KBS_TOKEN_FILE`, the config file's `token_file`.
+pub fn resolve(
+    file: &LoadedConfig,
+    env: &dyn Fn(&str) -> Option<String>,
+    flags: &ConnOpts,
+) -> Settings {
+    let url = flags
+        .kbs_url
+        .clone()
+        .filter(|u| !u.is_empty())
+        .or_else(|| env(ENV_URL))
+        .or_else(|| file.kbs.url.clone().filter(|u| !u.is_empty()));
+    let ca_cert = flags
+        .ca_cert
+        .clone()
+        .or_else(|| env(ENV_CA_CERT).map(PathBuf::from))
+        .or_else(|| file.kbs.ca_cert.clone());
+    let token = if let Some(f) = &flags.token_file {
+        TokenSource::File(f.clone())
+    } else if let Some(t) = env(ENV_TOKEN) {
+        TokenSource::Value(t)
+    } else if let Some(f) = env(ENV_TOKEN_FILE) {
+        TokenSource::File(PathBuf::from(f))
+    } else if let Some(f) = &file.kbs.token_file {
+        TokenSource::File(f.clone())
+    } else {
+        TokenSource::None
+    };
+    Settings {
+        url,
+        ca_cert,
+        token,
+        config_path: file.path.clone(),
+    }
+}
+
+impl Settings {
+    fn config_name(&self) -> String {
+        match &self.config_path {
+            Some(p) => format!("the config file ({})", p.display()),
+            None => "the config file (--config)".to_string(),
+        }
+    }
+
+    /// The KBS URL, or an error naming every way to set it.
+    pub fn require_url(&self) -> anyhow::Result<&str> {
+        self.url.as_deref().ok_or_else(|| {
+            hinted(
+                "no KBS URL configured",
+                format!(
+                    "pass --kbs-url https://HOST:9443, set {ENV_URL}, or set url under [kbs] in {}",
+                    self.config_name()
+                ),
+            )
+        })
+    }
+
+    /// The CA certificate file, or an error naming every way to set it.
+    pub fn require_ca_cert(&self) -> anyhow::Result<&Path> {
+        self.ca_cert.as_deref().ok_or_else(|| {
+            hinted(
+                "no CA certificate configured to verify the KBS TLS certificate",
+                format!(
+                    "pass --ca-cert FILE.pem, set {ENV_CA_CERT}, or set ca_cert under [kbs] in {}",
+                    self.config_name()
+                ),
+            )
+        })
+    }
+
+    /// The bearer token (trimmed), or an error naming every way to set it.
+    pub fn require_token(&self) -> anyhow::Result<String> {
+        let token = match &self.token {
+            TokenSource::Value(v) => v.trim().to_string(),
+            TokenSource::File(p) => read_small_file(p)
+                .with_context(|| format!("cannot read token file {}", p.display()))?
+                .trim()
+                .to_string(),
+            TokenSource::None => {
+                return Err(hinted(
+                    "no bearer token configured",
+                    format!(
+                        "pass --token-file FILE, set {ENV_TOKEN} (the token) or \
+                         {ENV_TOKEN_FILE}, or set token_file under [kbs] in {}",
+                        self.config_name()
+                    ),
+                ));
+            }
+        };
+        if token.is_empty() {
+            let from = match &self.token {
+                TokenSource::File(p) => format!("token file {}", p.display()),
+                _ => ENV_TOKEN.to_string(),
+            };
+            return Err(hinted(
+                format!("the bearer token from {from} is empty"),
+                "put the token printed by `secl kbs token create` there",
+            ));
+        }
+        Ok(token)
+    }
+}
+
+/// Reads a small text file, refusing large ones.
+fn read_small_file(path: &Path) -> std::io::Result<String> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path)?;
+    let mut text = String::new();
+    file.take(MAX_SMALL_FILE + 1).read_to_string(&mut text)?;
+    if text.len() as u64 > MAX_SMALL_FILE {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("file is larger than {MAX_SMALL_FILE} bytes"),
+        ));
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+    use crate::error::classify;
+
+    fn env_of(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> + use<> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |k| map.get(k).cloned().filter(|v| !v.is_empty())
+    }
+
+    fn file() -> LoadedConfig {
+        LoadedConfig {
+            path: Some("/cfg/config.toml".into()),
+            kbs: FileKbs {
+                url: Some("https://file".into()),
+                ca_cert: Some("/file/ca.pem".into()),
+                token_file: Some("/file/token".into()),
+            },
+        }
+    }
+
+    fn flags() -> ConnOpts {
+        ConnOpts {
+            kbs_url: Some("https://flag".into()),
+            ca_cert: Some("/flag/ca.pem".into()),
+            token_file: Some("/flag/token".into()),
+        }
+    }
+
+    const ENV_ALL: &[(&str, &str)] = &[
+        (ENV_URL, "https://env"),
+        (ENV_CA_CERT, "/env/ca.pem"),
+        (ENV_TOKEN_FILE, "/env/token"),
+    ];
+
+    #[test]
+    fn file_alone() {
+        let s = resolve(&file(), &env_of(&[]), &ConnOpts::default());
+        assert_eq!(s.url.as_deref(), Some("https://file"));
+        assert_eq!(s.ca_cert.as_deref(), Some(Path::new("/file/ca.pem")));
+        assert_eq!(s.token, TokenSource::File("/file/token".into()));
+    }
+
+    #[test]
+    fn env_beats_file() {
+        let s = resolve(&file(), &env_of(ENV_ALL), &ConnOpts::default());
+        assert_eq!(s.url.as_deref(), Some("https://env"));
+        assert_eq!(s.ca_cert.as_deref(), Some(Path::new("/env/ca.pem")));
+        assert_eq!(s.token, TokenSource::File("/env/token".into()));
+    }
+
+    #[test]
+    fn flags_beat_env_and_file() {
+        let mut env = ENV_ALL.to_vec();
+        env.push((ENV_TOKEN, "tok"));
+        let s = resolve(&file(), &env_of(&env), &flags());
+        assert_eq!(s.url.as_deref(), Some("https://flag"));
+        assert_eq!(s.ca_cert.as_deref(), Some(Path::new("/flag/ca.pem")));
+        assert_eq!(s.token, TokenSource::File("/flag/token".into()));
+    }
+
+    #[test]
+    fn token_value_beats_token_file_env() {
+        let mut env = ENV_ALL.to_vec();
+        env.push((ENV_TOKEN, "  s3cr3t\n"));
+        let s = resolve(&file(), &env_of(&env), &ConnOpts::default());
+        assert_eq!(s.token, TokenSource::Value("  s3cr3t\n".into()));
+        assert_eq!(s.require_token().unwrap(), "s3cr3t");
+        assert!(!format!("{s:?}").contains("s3cr3t"));
+    }
+
+    #[test]
+    fn layers_mix_per_setting() {
+        let env = env_of(&[(ENV_CA_CERT, "/env/ca.pem")]);
+        let flags = ConnOpts {
+            kbs_url: Some("https://flag".into()),
+            ..ConnOpts::default()
+        };
+        let s = resolve(&file(), &env, &flags);
+        assert_eq!(s.url.as_deref(), Some("https://flag"));
+        assert_eq!(s.ca_cert.as_deref(), Some(Path::new("/env/ca.pem")));
+        assert_eq!(s.token, TokenSource::File("/file/token".into()));
+    }
+
+    #[test]
+    fn empty_env_counts_as_unset() {
+        let env = env_of(&[(ENV_URL, "")]);
+        let s = resolve(&file(), &env, &ConnOpts::default());
+        assert_eq!(s.url.as_deref(), Some("https://file"));
+    }
+
+    #[test]
+    fn missing_url_names_all_three_ways() {
+        let s = resolve(&LoadedConfig::default(), &env_of(&[]), &ConnOpts::default());
+        let err = s.require_url().unwrap_err();
+        let (_, hint) = classify(&err);
+        let text = format!("{err} {}", hint.unwrap_or_default());
+        assert!(text.contains("no KBS URL"), "{text}");
+        for way in ["--kbs-url", ENV_URL, "[kbs]", "config file"] {
+            assert!(text.contains(way), "{way} missing from {text}");
+        }
+    }
+
+    #[test]
+    fn missing_token_names_all_ways() {
+        let s = resolve(&LoadedConfig::default(), &env_of(&[]), &ConnOpts::default());
+        let err = s.require_token().unwrap_err();
+        let hint = classify(&err).1.unwrap_or_default();
+        for way in ["--token-file", ENV_TOKEN, ENV_TOKEN_FILE, "token_file"] {
+            assert!(hint.contains(way), "{way} missing from {hint}");
+        }
+    }
+
+    #[test]
+    fn token_file_is_trimmed_and_empty_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("token");
+        std::fs::write(&p, "  abc.def \n\n").unwrap();
+        let s = Settings {
+            url: None,
+            ca_cert: None,
+            token: TokenSource::File(p.clone()),
+            config_path: None,
+        };
+        assert_eq!(s.require_token().unwrap(), "abc.def");
+        std::fs::write(&p, " \n").unwrap();
+        assert!(s.require_token().is_err());
+    }
+
+    #[test]
+    fn config_file_loading() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("config.toml");
+        std::fs::write(
+            &p,
+            "[kbs]\nurl = \"https://kbs:9443\"\nca_cert = \"ca.pem\"\ntoken_file = \"/abs/token\"\n",
+        )
+        .unwrap();
+        let c = load_config(Some(&p), &env_of(&[])).unwrap();
+        assert_eq!(c.kbs.url.as_deref(), Some("https://kbs:9443"));
+        assert_eq!(c.kbs.ca_cert, Some(dir.path().join("ca.pem")));
+        assert_eq!(c.kbs.token_file.as_deref(), Some(Path::new("/abs/token")));
+
+        // SECL_CONFIG names it too.
+        let ps = p.to_string_lossy().into_owned();
+        let c2 = load_config(None, &env_of(&[(ENV_CONFIG, &ps)])).unwrap();
+        assert_eq!(c2, c);
+
+        // Unknown keys are refused.
+        std::fs::write(&p, "[kbs]\nurll = \"x\"\n").unwrap();
+        assert!(load_config(Some(&p), &env_of(&[])).is_err());
+
+        // A named file must exist; the default may be missing.
+        let missing = dir.path().join("nope.toml");
+        assert!(load_config(Some(&missing), &env_of(&[])).is_err());
+        let home = dir.path().to_string_lossy().into_owned();
+        let c3 = load_config(None, &env_of(&[("HOME", &home)])).unwrap();
+        assert_eq!(c3.kbs, FileKbs::default());
+        assert_eq!(
+            c3.path,
+            Some(dir.path().join(".config").join("secl").join("config.toml"))
+        );
+    }
+
+    #[test]
+    fn xdg_config_home_wins_over_home() {
+        let env = env_of(&[("XDG_CONFIG_HOME", "/xdg"), ("HOME", "/home/u")]);
+        assert_eq!(
+            default_config_path(&env),
+            Some(PathBuf::from("/xdg/secl/config.toml"))
+        );
+        let env = env_of(&[("XDG_CONFIG_HOME", "relative"), ("HOME", "/home/u")]);
+        assert_eq!(
+            default_config_path(&env),
+            Some(PathBuf::from("/home/u/.config/secl/config.toml"))
+        );
+    }
+}

@@ -1,0 +1,794 @@
+//! `secl kbs ...`: runs one command against the KBS.
+
+use std::io::{IsTerminal as _, Read as _};
+use std::path::Path;
+
+use anyhow::{Context as _, anyhow};
+use secl_api::client::{AuditFilter, CertFilter, Error as ApiError, KbsClient, KeyFilter};
+use secl_api::kbs::{
+    AttestationType, AuditRecord, CertKind, Certificate, KeyInformation, KeyRequest, KeyResponse,
+    KeyTransferPolicy, KeyTransferPolicyRequest, TokenRequest, TokenResponse, TpmPolicy,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::args::{
+    CertCommand, CertListArgs, KbsCommand, KeyCommand, KeyCreateArgs, KindArg, OneKindArg,
+    OutputFormat, PolicyCommand, TokenCommand,
+};
+use crate::config::Settings;
+use crate::error::{Hinted, exit, hinted};
+use crate::output::{self, fields, note, opt_time, out, table, time};
+
+/// Largest PEM or JSON input read from a file or stdin.
+const MAX_INPUT: u64 = 1024 * 1024;
+
+/// How to print.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx {
+    pub format: OutputFormat,
+    pub quiet: bool,
+}
+
+impl Ctx {
+    fn json(&self) -> bool {
+        self.format == OutputFormat::Json
+    }
+
+    /// A message for people; not shown with `--quiet` or `--output json`.
+    fn say(&self, text: &str) {
+        if !self.quiet && !self.json() {
+            note(text);
+        }
+    }
+}
+
+/// Whether a destructive command needs an interactive confirmation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Confirm {
+    /// `--yes` was given.
+    Given,
+    /// Ask on the terminal.
+    Ask,
+}
+
+/// The `--yes` of a destructive command, if this is one.
+fn destructive_yes(cmd: &KbsCommand) -> Option<bool> {
+    match cmd {
+        KbsCommand::Key(KeyCommand::Delete(d))
+        | KbsCommand::Policy(PolicyCommand::Delete(d))
+        | KbsCommand::Token(TokenCommand::Revoke(d))
+        | KbsCommand::Cert(CertCommand::Delete { delete: d, .. }) => Some(d.yes),
+        _ => None,
+    }
+}
+
+/// Refuses a destructive command without `--yes` when nobody can be asked. Runs before any
+/// connection is made.
+fn confirmation_gate(yes: bool) -> anyhow::Result<Confirm> {
+    if yes {
+        return Ok(Confirm::Given);
+    }
+    if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
+        return Ok(Confirm::Ask);
+    }
+    Err(hinted(
+        "refusing to delete without confirmation: standard input is not a terminal",
+        "pass --yes to confirm",
+    ))
+}
+
+/// Asks `question` (default no) unless `--yes` was given.
+fn confirm(mode: Confirm, question: &str) -> anyhow::Result<()> {
+    if mode == Confirm::Given {
+        return Ok(());
+    }
+    let answer = dialoguer::Confirm::new()
+        .with_prompt(crate::error::clean(question))
+        .default(false)
+        .interact_opt()
+        .context("cannot ask for confirmation")?;
+    if answer == Some(true) {
+        Ok(())
+    } else {
+        Err(anyhow::Error::new(Hinted {
+            message: "aborted; nothing was changed".into(),
+            hint: None,
+            code: exit::ERROR,
+        }))
+    }
+}
+
+/// Runs `secl kbs <cmd>`.
+pub fn run(ctx: Ctx, settings: &Settings, cmd: KbsCommand) -> anyhow::Result<()> {
+    let mode = match destructive_yes(&cmd) {
+        Some(yes) => confirmation_gate(yes)?,
+        None => Confirm::Given,
+    };
+    let url = settings.require_url()?;
+    let ca = settings.require_ca_cert()?;
+    let token = match cmd {
+        KbsCommand::Version => None,
+        _ => Some(settings.require_token()?),
+    };
+    let client = KbsClient::new(url, ca, token.as_deref())?;
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    rt.block_on(exec(ctx, &client, mode, cmd))
+}
+
+async fn exec(ctx: Ctx, c: &KbsClient, mode: Confirm, cmd: KbsCommand) -> anyhow::Result<()> {
+    match cmd {
+        KbsCommand::Key(k) => key(ctx, c, mode, k).await,
+        KbsCommand::ImportSaml(a) => import(ctx, c, CertKind::Saml, &a.file).await,
+        KbsCommand::ImportTpmIdentity(a) => import(ctx, c, CertKind::TpmIdentity, &a.file).await,
+        KbsCommand::Cert(cc) => cert(ctx, c, mode, cc).await,
+        KbsCommand::Policy(p) => policy(ctx, c, mode, p).await,
+        KbsCommand::Token(t) => token(ctx, c, mode, t).await,
+        KbsCommand::Audit(a) => {
+            let filter = AuditFilter {
+                after: a.after,
+                limit: a.limit,
+                key_id: a.key_id,
+                action: a.action,
+            };
+            let records = c.audit(&filter).await?;
+            print_audit(ctx, &records)
+        }
+        KbsCommand::Version => {
+            let v = c.version().await?;
+            if ctx.json() {
+                out(&output::json(&json!({ "version": v }))?)?;
+            } else {
+                out(&format!("{}\n", crate::error::clean(&v)))?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Prints `{"<verb>": "<id>"}` or a message.
+fn done(ctx: Ctx, verb: &str, what: &str, id: Uuid) -> anyhow::Result<()> {
+    if ctx.json() {
+        out(&output::json(&json!({ verb: id }))?)?;
+    } else if !ctx.quiet {
+        out(&format!("{} {what} {id}\n", capitalise(verb)))?;
+    }
+    Ok(())
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+// ---- keys ----
+
+/// Drops key material should a server ever send it.
+fn scrub_key(mut k: KeyResponse) -> KeyResponse {
+    k.key_information.key_string = None;
+    k
+}
+
+async fn key(ctx: Ctx, c: &KbsClient, mode: Confirm, cmd: KeyCommand) -> anyhow::Result<()> {
+    match cmd {
+        KeyCommand::Create(a) => {
+            let req = key_request(a);
+            let k = scrub_key(c.create_key(&req).await?);
+            print_key(ctx, &k)
+        }
+        KeyCommand::List(a) => {
+            let filter = KeyFilter {
+                algorithm: a.algorithm,
+                key_length: a.length,
+                curve_type: a.curve,
+                transfer_policy_id: a.policy,
+            };
+            let keys: Vec<KeyResponse> = c
+                .list_keys(&filter)
+                .await?
+                .into_iter()
+                .map(scrub_key)
+                .collect();
+            if ctx.json() {
+                return Ok(out(&output::json(&keys)?)?);
+            }
+            if keys.is_empty() {
+                ctx.say("No keys.");
+                return Ok(());
+            }
+            let rows: Vec<Vec<String>> = keys
+                .iter()
+                .map(|k| {
+                    vec![
+                        key_id(k),
+                        k.key_information.algorithm.clone(),
+                        key_size(&k.key_information),
+                        k.transfer_policy_id.to_string(),
+                        time(k.created_at),
+                        k.label.clone().unwrap_or_default(),
+                        k.usage.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            out(&table(
+                &[
+                    "ID",
+                    "ALGORITHM",
+                    "SIZE",
+                    "TRANSFER POLICY",
+                    "CREATED",
+                    "LABEL",
+                    "USAGE",
+                ],
+                &rows,
+            ))?;
+            Ok(())
+        }
+        KeyCommand::Show { id } => {
+            let k = scrub_key(c.get_key(id).await?);
+            print_key(ctx, &k)
+        }
+        KeyCommand::Delete(d) => {
+            confirm(mode, &format!("Delete key {}?", d.id))?;
+            c.delete_key(d.id).await?;
+            done(ctx, "deleted", "key", d.id)
+        }
+    }
+}
+
+/// The request of `key create`, with per-algorithm default lengths.
+fn key_request(a: KeyCreateArgs) -> KeyRequest {
+    let key_length = a.length.or(match a.algorithm.as_str() {
+        "AES" => Some(256),
+        "RSA" => Some(3072),
+        _ => None,
+    });
+    KeyRequest {
+        key_information: KeyInformation {
+            algorithm: a.algorithm,
+            key_length,
+            curve_type: a.curve,
+            ..KeyInformation::default()
+        },
+        transfer_policy_id: a.policy,
+        label: a.label,
+        usage: a.usage,
+    }
+}
+
+fn key_id(k: &KeyResponse) -> String {
+    k.key_information
+        .id
+        .map(|i| i.to_string())
+        .unwrap_or_else(|| "-".into())
+}
+
+fn key_size(i: &KeyInformation) -> String {
+    match (&i.curve_type, i.key_length) {
+        (Some(c), _) => c.clone(),
+        (None, Some(l)) => l.to_string(),
+        (None, None) => "-".into(),
+    }
+}
+
+fn print_key(ctx: Ctx, k: &KeyResponse) -> anyhow::Result<()> {
+    if ctx.json() {
+        return Ok(out(&output::json(k)?)?);
+    }
+    if ctx.quiet {
+        return Ok(out(&format!("{}\n", key_id(k)))?);
+    }
+    let i = &k.key_information;
+    out(&fields(&[
+        ("ID", key_id(k)),
+        ("Algorithm", i.algorithm.clone()),
+        (
+            "Length",
+            i.key_length.map(|l| l.to_string()).unwrap_or_default(),
+        ),
+        ("Curve", i.curve_type.clone().unwrap_or_default()),
+        ("KMIP key ID", i.kmip_key_id.clone().unwrap_or_default()),
+        ("Transfer policy", k.transfer_policy_id.to_string()),
+        ("Transfer link", k.transfer_link.clone()),
+        ("Created", time(k.created_at)),
+        ("Label", k.label.clone().unwrap_or_default()),
+        ("Usage", k.usage.clone().unwrap_or_default()),
+    ]))?;
+    Ok(())
+}
+
+// ---- certificates ----
+
+/// Reads a file, or stdin for `-`, refusing more than [`MAX_INPUT`] bytes.
+fn read_input(path: &Path) -> anyhow::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    let name = if path == Path::new("-") {
+        std::io::stdin()
+            .lock()
+            .take(MAX_INPUT + 1)
+            .read_to_end(&mut buf)
+            .context("cannot read standard input")?;
+        "standard input".to_string()
+    } else {
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_INPUT + 1).read_to_end(&mut buf))
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        path.display().to_string()
+    };
+    if buf.len() as u64 > MAX_INPUT {
+        return Err(anyhow!("{name} is larger than {MAX_INPUT} bytes"));
+    }
+    if buf.is_empty() {
+        return Err(anyhow!("{name} is empty"));
+    }
+    Ok(buf)
+}
+
+async fn import(ctx: Ctx, c: &KbsClient, kind: CertKind, file: &Path) -> anyhow::Result<()> {
+    let pem = read_input(file)?;
+    if !pem
+        .windows(b"-----BEGIN CERTIFICATE-----".len())
+        .any(|w| w == b"-----BEGIN CERTIFICATE-----")
+    {
+        return Err(hinted(
+            format!("{} holds no PEM certificate", file.display()),
+            "give a PEM file with -----BEGIN CERTIFICATE----- blocks, the signing certificate first",
+        ));
+    }
+    let cert = c.import_cert(kind, &pem).await?;
+    print_cert(ctx, kind, &cert)
+}
+
+fn kind_name(kind: CertKind) -> &'static str {
+    match kind {
+        CertKind::Saml => "saml",
+        CertKind::TpmIdentity => "tpm-identity",
+    }
+}
+
+fn one_kind(k: OneKindArg) -> CertKind {
+    match k {
+        OneKindArg::Saml => CertKind::Saml,
+        OneKindArg::TpmIdentity => CertKind::TpmIdentity,
+    }
+}
+
+/// The certificate's wire object plus its `kind`.
+fn cert_json(kind: CertKind, cert: &Certificate) -> anyhow::Result<serde_json::Value> {
+    let mut v = serde_json::to_value(cert)?;
+    if let Some(map) = v.as_object_mut() {
+        map.insert("kind".into(), json!(kind_name(kind)));
+    }
+    Ok(v)
+}
+
+fn print_cert(ctx: Ctx, kind: CertKind, cert: &Certificate) -> anyhow::Result<()> {
+    if ctx.json() {
+        return Ok(out(&output::json(&cert_json(kind, cert)?)?)?);
+    }
+    if ctx.quiet {
+        return Ok(out(&format!("{}\n", cert.id))?);
+    }
+    out(&fields(&[
+        ("ID", cert.id.to_string()),
+        ("Kind", kind_name(kind).to_string()),
+        ("Subject", cert.subject.clone()),
+        ("Issuer", cert.issuer.clone()),
+        ("Not before", time(cert.not_before)),
+        ("Not after", time(cert.not_after)),
+        ("Revoked", cert.revoked.to_string()),
+        ("SHA-384", cert.digest.clone()),
+        ("Chain length", cert.chain_length.to_string()),
+    ]))?;
+    Ok(())
+}
+
+/// Finds a certificate in the named store, or in saml then tpm-identity.
+async fn find_cert(
+    c: &KbsClient,
+    id: Uuid,
+    kind: Option<OneKindArg>,
+) -> anyhow::Result<(CertKind, Certificate)> {
+    if let Some(k) = kind {
+        let k = one_kind(k);
+        return Ok((k, c.get_cert(k, id).await?));
+    }
+    for k in CertKind::ALL {
+        match c.get_cert(k, id).await {
+            Ok(cert) => return Ok((k, cert)),
+            Err(ApiError::NotFound(_)) => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(ApiError::NotFound(format!(
+        "no certificate {id} in the saml or tpm-identity store"
+    ))
+    .into())
+}
+
+async fn cert(ctx: Ctx, c: &KbsClient, mode: Confirm, cmd: CertCommand) -> anyhow::Result<()> {
+    match cmd {
+        CertCommand::List(a) => list_certs(ctx, c, a).await,
+        CertCommand::Show { id, kind } => {
+            let (k, cert) = find_cert(c, id, kind).await?;
+            print_cert(ctx, k, &cert)
+        }
+        CertCommand::Delete { delete, kind } => {
+            let (k, cert) = find_cert(c, delete.id, kind).await?;
+            confirm(
+                mode,
+                &format!(
+                    "Delete {} certificate {} ({})?",
+                    kind_name(k),
+                    cert.id,
+                    cert.subject
+                ),
+            )?;
+            c.delete_cert(k, delete.id).await?;
+            done(ctx, "deleted", "certificate", delete.id)
+        }
+    }
+}
+
+async fn list_certs(ctx: Ctx, c: &KbsClient, a: CertListArgs) -> anyhow::Result<()> {
+    let kinds: &[CertKind] = match a.kind {
+        KindArg::Saml => &[CertKind::Saml],
+        KindArg::TpmIdentity => &[CertKind::TpmIdentity],
+        KindArg::All => &CertKind::ALL,
+    };
+    let filter = CertFilter {
+        subject_contains: a.subject_contains,
+        issuer_contains: a.issuer_contains,
+        valid_on: a.valid_on,
+        ..CertFilter::default()
+    };
+    let mut all = Vec::new();
+    for &k in kinds {
+        for cert in c.list_certs(k, &filter).await? {
+            all.push((k, cert));
+        }
+    }
+    if ctx.json() {
+        let values = all
+            .iter()
+            .map(|(k, cert)| cert_json(*k, cert))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        return Ok(out(&output::json(&values)?)?);
+    }
+    if all.is_empty() {
+        ctx.say("No certificates.");
+        return Ok(());
+    }
+    let rows: Vec<Vec<String>> = all
+        .iter()
+        .map(|(k, cert)| {
+            vec![
+                cert.id.to_string(),
+                kind_name(*k).to_string(),
+                cert.subject.clone(),
+                cert.issuer.clone(),
+                time(cert.not_after),
+                if cert.revoked { "yes" } else { "no" }.to_string(),
+            ]
+        })
+        .collect();
+    out(&table(
+        &["ID", "KIND", "SUBJECT", "ISSUER", "NOT AFTER", "REVOKED"],
+        &rows,
+    ))?;
+    Ok(())
+}
+
+// ---- key transfer policies ----
+
+fn tpm_policy(max_report_age: u32) -> KeyTransferPolicyRequest {
+    KeyTransferPolicyRequest {
+        attestation_type: vec![AttestationType::Tpm],
+        tpm: Some(TpmPolicy {
+            max_report_age_seconds: max_report_age,
+        }),
+        sgx: None,
+        tdx: None,
+    }
+}
+
+/// The policy from `--file`, or a TPM policy with `--max-report-age` (default 300 s).
+fn policy_request(
+    max_report_age: Option<u32>,
+    file: Option<&Path>,
+) -> anyhow::Result<KeyTransferPolicyRequest> {
+    match file {
+        Some(f) => {
+            let bytes = read_input(f)?;
+            serde_json::from_slice(&bytes).map_err(|e| {
+                hinted(
+                    format!("{} is not a valid key transfer policy: {e}", f.display()),
+                    r#"expected e.g. {"attestation_type":["TPM"],"tpm":{"max_report_age_seconds":300}}"#,
+                )
+            })
+        }
+        None => Ok(tpm_policy(
+            max_report_age.unwrap_or(TpmPolicy::default().max_report_age_seconds),
+        )),
+    }
+}
+
+fn attestation_names(p: &KeyTransferPolicy) -> String {
+    p.attestation_type
+        .iter()
+        .map(|a| match a {
+            AttestationType::Tpm => "TPM",
+            AttestationType::Sgx => "SGX",
+            AttestationType::Tdx => "TDX",
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn print_policy(ctx: Ctx, p: &KeyTransferPolicy) -> anyhow::Result<()> {
+    if ctx.json() {
+        return Ok(out(&output::json(p)?)?);
+    }
+    if ctx.quiet {
+        return Ok(out(&format!("{}\n", p.id))?);
+    }
+    out(&fields(&[
+        ("ID", p.id.to_string()),
+        ("Attestation", attestation_names(p)),
+        (
+            "Max report age",
+            p.tpm
+                .as_ref()
+                .map(|t| format!("{} s", t.max_report_age_seconds))
+                .unwrap_or_default(),
+        ),
+        ("Default", if p.default { "yes" } else { "no" }.to_string()),
+        ("Created", time(p.created_at)),
+        ("Updated", time(p.updated_at)),
+    ]))?;
+    Ok(())
+}
+
+async fn policy(ctx: Ctx, c: &KbsClient, mode: Confirm, cmd: PolicyCommand) -> anyhow::Result<()> {
+    match cmd {
+        PolicyCommand::Create(spec) => {
+            let req = policy_request(spec.max_report_age, spec.file.as_deref())?;
+            let p = c.create_policy(&req).await?;
+            print_policy(ctx, &p)
+        }
+        PolicyCommand::List => {
+            let policies = c.list_policies().await?;
+            if ctx.json() {
+                return Ok(out(&output::json(&policies)?)?);
+            }
+            if policies.is_empty() {
+                ctx.say("No key transfer policies.");
+                return Ok(());
+            }
+            let rows: Vec<Vec<String>> = policies
+                .iter()
+                .map(|p| {
+                    vec![
+                        p.id.to_string(),
+                        attestation_names(p),
+                        p.tpm
+                            .as_ref()
+                            .map(|t| t.max_report_age_seconds.to_string())
+                            .unwrap_or_else(|| "-".into()),
+                        if p.default { "yes" } else { "" }.to_string(),
+                        time(p.created_at),
+                        time(p.updated_at),
+                    ]
+                })
+                .collect();
+            out(&table(
+                &[
+                    "ID",
+                    "ATTESTATION",
+                    "MAX REPORT AGE (S)",
+                    "DEFAULT",
+                    "CREATED",
+                    "UPDATED",
+                ],
+                &rows,
+            ))?;
+            Ok(())
+        }
+        PolicyCommand::Show { id } => {
+            let p = c.get_policy(id).await?;
+            print_policy(ctx, &p)
+        }
+        PolicyCommand::Update { id, spec } => {
+            let req = policy_request(spec.max_report_age, spec.file.as_deref())?;
+            let p = c.update_policy(id, &req).await?;
+            print_policy(ctx, &p)
+        }
+        PolicyCommand::Delete(d) => {
+            confirm(mode, &format!("Delete key transfer policy {}?", d.id))?;
+            c.delete_policy(d.id).await?;
+            done(ctx, "deleted", "key transfer policy", d.id)
+        }
+    }
+}
+
+// ---- tokens ----
+
+async fn token(ctx: Ctx, c: &KbsClient, mode: Confirm, cmd: TokenCommand) -> anyhow::Result<()> {
+    match cmd {
+        TokenCommand::Create(a) => {
+            let req = TokenRequest {
+                name: a.name,
+                permissions: a.permissions,
+                expires_in_seconds: a.expires_in,
+            };
+            let t = c.create_token(&req).await?;
+            let Some(secret) = t.token.as_deref() else {
+                return Err(ApiError::Decode("the KBS did not return the new token".into()).into());
+            };
+            if ctx.json() {
+                return Ok(out(&output::json(&t)?)?);
+            }
+            ctx.say(&format!(
+                "Created token {} ({}), permissions {}, expires {}.\n\
+                 Store it now: it cannot be shown again.",
+                crate::error::clean(&t.name),
+                t.id,
+                crate::error::clean(&t.permissions.join(",")),
+                opt_time(t.expires_at, "never"),
+            ));
+            out(&format!("{}\n", crate::error::clean(secret)))?;
+            Ok(())
+        }
+        TokenCommand::List => {
+            // Never print a secret, even if a server sent one.
+            let tokens: Vec<TokenResponse> = c
+                .list_tokens()
+                .await?
+                .into_iter()
+                .map(|mut t| {
+                    t.token = None;
+                    t
+                })
+                .collect();
+            if ctx.json() {
+                return Ok(out(&output::json(&tokens)?)?);
+            }
+            if tokens.is_empty() {
+                ctx.say("No tokens.");
+                return Ok(());
+            }
+            let rows: Vec<Vec<String>> = tokens
+                .iter()
+                .map(|t| {
+                    vec![
+                        t.id.to_string(),
+                        t.name.clone(),
+                        t.permissions.join(","),
+                        time(t.created_at),
+                        opt_time(t.expires_at, "never"),
+                        if t.revoked { "yes" } else { "no" }.to_string(),
+                    ]
+                })
+                .collect();
+            out(&table(
+                &["ID", "NAME", "PERMISSIONS", "CREATED", "EXPIRES", "REVOKED"],
+                &rows,
+            ))?;
+            Ok(())
+        }
+        TokenCommand::Revoke(d) => {
+            confirm(mode, &format!("Revoke token {}?", d.id))?;
+            c.revoke_token(d.id).await?;
+            done(ctx, "revoked", "token", d.id)
+        }
+    }
+}
+
+// ---- audit ----
+
+fn print_audit(ctx: Ctx, records: &[AuditRecord]) -> anyhow::Result<()> {
+    if ctx.json() {
+        return Ok(out(&output::json(records)?)?);
+    }
+    if records.is_empty() {
+        ctx.say("No audit records.");
+        return Ok(());
+    }
+    let rows: Vec<Vec<String>> = records
+        .iter()
+        .map(|r| {
+            vec![
+                r.seq.to_string(),
+                time(r.time),
+                r.action.clone(),
+                r.key_id.map(|k| k.to_string()).unwrap_or_default(),
+                r.outcome.clone(),
+                r.actor.clone(),
+                r.reason.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    out(&table(
+        &["SEQ", "TIME", "ACTION", "KEY", "OUTCOME", "ACTOR", "REASON"],
+        &rows,
+    ))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn create_args(alg: &str, length: Option<u32>) -> KeyCreateArgs {
+        KeyCreateArgs {
+            algorithm: alg.into(),
+            length,
+            curve: None,
+            label: None,
+            usage: None,
+            policy: None,
+        }
+    }
+
+    #[test]
+    fn key_lengths_default_per_algorithm() {
+        let len = |a, l| key_request(create_args(a, l)).key_information.key_length;
+        assert_eq!(len("AES", None), Some(256));
+        assert_eq!(len("RSA", None), Some(3072));
+        assert_eq!(len("EC", None), None);
+        assert_eq!(len("AES", Some(128)), Some(128));
+    }
+
+    #[test]
+    fn policy_defaults_to_tpm_300s() {
+        let p = policy_request(None, None).unwrap();
+        assert_eq!(p.attestation_type, vec![AttestationType::Tpm]);
+        assert_eq!(p.tpm.unwrap().max_report_age_seconds, 300);
+        assert_eq!(
+            policy_request(Some(60), None)
+                .unwrap()
+                .tpm
+                .unwrap()
+                .max_report_age_seconds,
+            60
+        );
+    }
+
+    #[test]
+    fn policy_file_is_parsed_strictly() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("p.json");
+        std::fs::write(
+            &f,
+            r#"{"attestation_type":["TPM"],"tpm":{"max_report_age_seconds":42}}"#,
+        )
+        .unwrap();
+        let p = policy_request(None, Some(&f)).unwrap();
+        assert_eq!(p.tpm.unwrap().max_report_age_seconds, 42);
+        std::fs::write(&f, r#"{"attestation_type":["TPM"],"bogus":1}"#).unwrap();
+        assert!(policy_request(None, Some(&f)).is_err());
+    }
+
+    #[test]
+    fn key_material_is_scrubbed() {
+        let k = KeyResponse {
+            key_information: KeyInformation {
+                key_string: Some("SECRET".into()),
+                ..KeyInformation::default()
+            },
+            transfer_policy_id: Uuid::nil(),
+            transfer_link: String::new(),
+            created_at: time::OffsetDateTime::UNIX_EPOCH,
+            label: None,
+            usage: None,
+        };
+        let s = serde_json::to_string(&scrub_key(k)).unwrap();
+        assert!(!s.contains("SECRET"));
+    }
+}

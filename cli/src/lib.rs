@@ -1,0 +1,91 @@
+//! The `secl` command line: administers a secl (or Intel SecL-DC) Key Broker Service.
+//!
+//! `main.rs` only parses the arguments and calls [`run`]; [`command`] gives the full clap
+//! definition for documentation generation ([`docs`]).
+#![forbid(unsafe_code)]
+
+pub mod args;
+pub mod config;
+pub mod docs;
+pub mod error;
+mod kbs;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::CommandFactory as _;
+
+pub use args::Cli;
+
+use crate::args::Command;
+use crate::error::{classify, clean};
+
+/// The full clap definition of `secl`.
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+/// Runs a parsed command line; prints `error:` and `hint:` lines on failure and returns the
+/// documented exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    secl_api::client::install_crypto_provider();
+    match dispatch(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            let (code, hint) = classify(&err);
+            output::note(&format!("error: {}", clean(&format!("{err:#}"))));
+            if let Some(hint) = hint {
+                output::note(&format!("hint: {}", clean(&hint)));
+            }
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Completions { shell } => {
+            let mut cmd = command();
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "secl", &mut buf);
+            output::out(&String::from_utf8_lossy(&buf))?;
+            Ok(())
+        }
+        Command::Kbs(kbs) => {
+            let env = config::process_env;
+            let loaded = config::load_config(cli.global.config.as_deref(), &env)?;
+            let settings = config::resolve(&loaded, &env, &kbs.conn);
+            let ctx = kbs::Ctx {
+                format: cli.global.output,
+                quiet: cli.global.quiet,
+            };
+            kbs::run(ctx, &settings, kbs.command)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clap_definition_is_valid() {
+        command().debug_assert();
+    }
+
+    #[test]
+    fn help_documents_exit_codes() {
+        let help = command().render_long_help().to_string();
+        for line in [
+            "0  success",
+            "1  error",
+            "2  usage error",
+            "3  not authorized",
+            "4  not found",
+            "5  cannot reach the server",
+            "6  conflict or refused input",
+        ] {
+            assert!(help.contains(line), "{line:?} missing from --help:\n{help}");
+        }
+    }
+}

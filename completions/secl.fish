@@ -1,0 +1,174 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_secl_global_optspecs
+    string join \n output= q/quiet config= h/help V/version
+end
+
+function __fish_secl_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_secl_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_secl_using_subcommand
+    set -l cmd (__fish_secl_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c secl -n "__fish_secl_needs_command" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_needs_command" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_needs_command" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_needs_command" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_needs_command" -f -a "kbs" -d 'Administer a Key Broker Service'
+complete -c secl -n "__fish_secl_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c secl -n "__fish_secl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -l kbs-url -d 'KBS base URL, e.g. https://kbs.example:9443 [env: SECL_KBS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -l ca-cert -d 'PEM file with the CA certificate(s) that issued the KBS TLS certificate; only these are trusted [env: SECL_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -l token-file -d 'File holding the bearer token [env: SECL_KBS_TOKEN_FILE; or the token itself in SECL_KBS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -f -a "key" -d 'Create, list, show and delete keys'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -f -a "import-saml" -d 'Import a SAML signing certificate (chain) of the attestation service'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -f -a "import-tpm-identity" -d 'Import a TPM identity (Privacy CA) certificate (chain)'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -f -a "cert" -d 'List, show and delete imported certificates'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -f -a "policy" -d 'Manage key transfer policies'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -f -a "token" -d 'Manage bearer tokens'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -f -a "audit" -d 'Show the audit trail'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -f -a "version" -d 'Show the KBS version (needs no token)'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from key" -l kbs-url -d 'KBS base URL, e.g. https://kbs.example:9443 [env: SECL_KBS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from key" -l ca-cert -d 'PEM file with the CA certificate(s) that issued the KBS TLS certificate; only these are trusted [env: SECL_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from key" -l token-file -d 'File holding the bearer token [env: SECL_KBS_TOKEN_FILE; or the token itself in SECL_KBS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from key" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from key" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from key" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from key" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from key" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from key" -f -a "create" -d 'Create a key in the KBS'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from key" -f -a "list" -d 'List keys'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from key" -f -a "show" -d 'Show one key'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from key" -f -a "delete" -d 'Delete a key'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from key" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from import-saml" -l kbs-url -d 'KBS base URL, e.g. https://kbs.example:9443 [env: SECL_KBS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from import-saml" -l ca-cert -d 'PEM file with the CA certificate(s) that issued the KBS TLS certificate; only these are trusted [env: SECL_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from import-saml" -l token-file -d 'File holding the bearer token [env: SECL_KBS_TOKEN_FILE; or the token itself in SECL_KBS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from import-saml" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from import-saml" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from import-saml" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from import-saml" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from import-saml" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from import-tpm-identity" -l kbs-url -d 'KBS base URL, e.g. https://kbs.example:9443 [env: SECL_KBS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from import-tpm-identity" -l ca-cert -d 'PEM file with the CA certificate(s) that issued the KBS TLS certificate; only these are trusted [env: SECL_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from import-tpm-identity" -l token-file -d 'File holding the bearer token [env: SECL_KBS_TOKEN_FILE; or the token itself in SECL_KBS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from import-tpm-identity" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from import-tpm-identity" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from import-tpm-identity" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from import-tpm-identity" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from import-tpm-identity" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from cert" -l kbs-url -d 'KBS base URL, e.g. https://kbs.example:9443 [env: SECL_KBS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from cert" -l ca-cert -d 'PEM file with the CA certificate(s) that issued the KBS TLS certificate; only these are trusted [env: SECL_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from cert" -l token-file -d 'File holding the bearer token [env: SECL_KBS_TOKEN_FILE; or the token itself in SECL_KBS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from cert" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from cert" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from cert" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from cert" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from cert" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from cert" -f -a "list" -d 'List imported certificates'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from cert" -f -a "show" -d 'Show one certificate'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from cert" -f -a "delete" -d 'Delete a certificate'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from cert" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from policy" -l kbs-url -d 'KBS base URL, e.g. https://kbs.example:9443 [env: SECL_KBS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from policy" -l ca-cert -d 'PEM file with the CA certificate(s) that issued the KBS TLS certificate; only these are trusted [env: SECL_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from policy" -l token-file -d 'File holding the bearer token [env: SECL_KBS_TOKEN_FILE; or the token itself in SECL_KBS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from policy" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from policy" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from policy" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from policy" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from policy" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from policy" -f -a "create" -d 'Create a key transfer policy'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from policy" -f -a "list" -d 'List key transfer policies'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from policy" -f -a "show" -d 'Show one key transfer policy'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from policy" -f -a "update" -d 'Replace a key transfer policy'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from policy" -f -a "delete" -d 'Delete a key transfer policy'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from policy" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from token" -l kbs-url -d 'KBS base URL, e.g. https://kbs.example:9443 [env: SECL_KBS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from token" -l ca-cert -d 'PEM file with the CA certificate(s) that issued the KBS TLS certificate; only these are trusted [env: SECL_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from token" -l token-file -d 'File holding the bearer token [env: SECL_KBS_TOKEN_FILE; or the token itself in SECL_KBS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from token" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from token" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from token" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from token" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from token" -f -a "create" -d 'Create a bearer token and print it (it is shown this once only)'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from token" -f -a "list" -d 'List tokens (never their secret)'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke a token'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from token" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from audit" -l after -d 'Only records after this sequence number' -r
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from audit" -l limit -d 'At most this many records' -r
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from audit" -l key -d 'Only records about this key' -r
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from audit" -l action -d 'Only records of this action, e.g. key.transfer' -r
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from audit" -l kbs-url -d 'KBS base URL, e.g. https://kbs.example:9443 [env: SECL_KBS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from audit" -l ca-cert -d 'PEM file with the CA certificate(s) that issued the KBS TLS certificate; only these are trusted [env: SECL_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from audit" -l token-file -d 'File holding the bearer token [env: SECL_KBS_TOKEN_FILE; or the token itself in SECL_KBS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from audit" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from audit" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from audit" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from audit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from audit" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from version" -l kbs-url -d 'KBS base URL, e.g. https://kbs.example:9443 [env: SECL_KBS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from version" -l ca-cert -d 'PEM file with the CA certificate(s) that issued the KBS TLS certificate; only these are trusted [env: SECL_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from version" -l token-file -d 'File holding the bearer token [env: SECL_KBS_TOKEN_FILE; or the token itself in SECL_KBS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from version" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from version" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from version" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from version" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from version" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "key" -d 'Create, list, show and delete keys'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "import-saml" -d 'Import a SAML signing certificate (chain) of the attestation service'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "import-tpm-identity" -d 'Import a TPM identity (Privacy CA) certificate (chain)'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "cert" -d 'List, show and delete imported certificates'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "policy" -d 'Manage key transfer policies'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "token" -d 'Manage bearer tokens'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "audit" -d 'Show the audit trail'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "version" -d 'Show the KBS version (needs no token)'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand completions" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand completions" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand completions" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs completions help" -f -a "kbs" -d 'Administer a Key Broker Service'
+complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "key" -d 'Create, list, show and delete keys'
+complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "import-saml" -d 'Import a SAML signing certificate (chain) of the attestation service'
+complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "import-tpm-identity" -d 'Import a TPM identity (Privacy CA) certificate (chain)'
+complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "cert" -d 'List, show and delete imported certificates'
+complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "policy" -d 'Manage key transfer policies'
+complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "token" -d 'Manage bearer tokens'
+complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "audit" -d 'Show the audit trail'
+complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "version" -d 'Show the KBS version (needs no token)'
