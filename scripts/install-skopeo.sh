@@ -5,7 +5,7 @@
 # with the trixie C library and the few libraries it links, and runs it through trixie's dynamic
 # loader. Key-provider commands that skopeo starts use the system's libc as usual.
 #
-#   scripts/install-skopeo.sh [DIR]     -> DIR/skopeo; prints its version
+#   scripts/install-skopeo.sh [DIR]     -> DIR/skopeo and DIR/policy.json; prints the version
 #
 # Uses the Debian mirror already configured in /etc/apt; needs dpkg-deb and apt-get.
 set -euo pipefail
@@ -50,5 +50,7 @@ cat >"$DEST/skopeo" <<WRAPPER
 exec "$lib/ld-linux-x86-64.so.2" --library-path "$lib" "$DEST/root/usr/bin/skopeo" "\$@"
 WRAPPER
 chmod +x "$DEST/skopeo"
+# skopeo refuses to copy without a signature policy; tests pass this one with --policy.
+echo '{"default":[{"type":"insecureAcceptAnything"}]}' >"$DEST/policy.json"
 rm -rf "$DEST/debs" "$state/cache"
 "$DEST/skopeo" --version
