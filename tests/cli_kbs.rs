@@ -43,7 +43,10 @@ impl Env<'_> {
             String::from_utf8_lossy(&out.stderr)
         );
         serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-            panic!("secl {args:?} printed no JSON ({e}): {}", String::from_utf8_lossy(&out.stdout))
+            panic!(
+                "secl {args:?} printed no JSON ({e}): {}",
+                String::from_utf8_lossy(&out.stdout)
+            )
         })
     }
 }
@@ -61,7 +64,15 @@ fn admin_story_with_json_output() {
         token_file: kbs.data_dir.join("admin.token"),
     };
 
-    let key = env.json(&["kbs", "key", "create", "--label", "nginx", "--usage", "country:US"]);
+    let key = env.json(&[
+        "kbs",
+        "key",
+        "create",
+        "--label",
+        "nginx",
+        "--usage",
+        "country:US",
+    ]);
     let id = key["key_information"]["id"].as_str().unwrap().to_string();
     assert_eq!(key["usage"], "country:US");
     let list = env.json(&["kbs", "key", "list"]);
@@ -80,7 +91,11 @@ fn admin_story_with_json_output() {
         .stdin(std::fs::File::open(fixture("intel-secl/privacyca_cert.pem")).unwrap())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let certs = env.json(&["kbs", "cert", "list"]);
     assert_eq!(certs.as_array().unwrap().len(), 2);
 
@@ -92,33 +107,66 @@ fn admin_story_with_json_output() {
 
     // A CI token, used by a script through SECL_KBS_TOKEN.
     let t = env.json(&[
-        "kbs", "token", "create", "--name", "ci", "--permission", "keys:create:*",
-        "--expires-in", "1h",
+        "kbs",
+        "token",
+        "create",
+        "--name",
+        "ci",
+        "--permission",
+        "keys:create:*",
+        "--expires-in",
+        "1h",
     ]);
     let ci = t["token"].as_str().unwrap().to_string();
     let out = env.secl_with(
         &["--output", "json", "kbs", "key", "create"],
         &[("SECL_KBS_TOKEN", &ci), ("SECL_KBS_TOKEN_FILE", "")],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let out = env.secl_with(&["kbs", "key", "list"], &[("SECL_KBS_TOKEN", &ci), ("SECL_KBS_TOKEN_FILE", "")]);
-    assert_eq!(code(&out), 3, "listing needs keys:search: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = env.secl_with(
+        &["kbs", "key", "list"],
+        &[("SECL_KBS_TOKEN", &ci), ("SECL_KBS_TOKEN_FILE", "")],
+    );
+    assert_eq!(
+        code(&out),
+        3,
+        "listing needs keys:search: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("hint:"));
     let tokens = env.json(&["kbs", "token", "list"]);
-    assert!(!serde_json::to_string(&tokens).unwrap().contains(&ci[ci.len() - 16..]));
+    assert!(
+        !serde_json::to_string(&tokens)
+            .unwrap()
+            .contains(&ci[ci.len() - 16..])
+    );
 
     // Deletes: refused without --yes off a terminal, done with it.
     let out = env.secl(&["kbs", "key", "delete", &id]);
     assert_ne!(code(&out), 0);
     assert!(String::from_utf8_lossy(&out.stderr).contains("--yes"));
-    assert_eq!(env.json(&["kbs", "key", "list"]).as_array().unwrap().len(), 2);
+    assert_eq!(
+        env.json(&["kbs", "key", "list"]).as_array().unwrap().len(),
+        2
+    );
     let out = env.secl(&["kbs", "key", "delete", &id, "--yes"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let out = env.secl(&["kbs", "key", "show", &id]);
     assert_eq!(code(&out), 4);
     let out = env.secl(&["kbs", "token", "revoke", t["id"].as_str().unwrap(), "--yes"]);
     assert!(out.status.success());
-    let out = env.secl_with(&["kbs", "key", "create"], &[("SECL_KBS_TOKEN", &ci), ("SECL_KBS_TOKEN_FILE", "")]);
+    let out = env.secl_with(
+        &["kbs", "key", "create"],
+        &[("SECL_KBS_TOKEN", &ci), ("SECL_KBS_TOKEN_FILE", "")],
+    );
     assert_eq!(code(&out), 3);
 
     // The audit trail names the delete.
@@ -133,7 +181,10 @@ fn admin_story_with_json_output() {
     // Table output for people.
     let out = env.secl(&["kbs", "cert", "list"]);
     let table = String::from_utf8_lossy(&out.stdout);
-    assert!(table.contains("HVS SAML Certificate") && table.contains("tpm-identity"), "{table}");
+    assert!(
+        table.contains("HVS SAML Certificate") && table.contains("tpm-identity"),
+        "{table}"
+    );
     kbs.stop();
 }
 
@@ -153,7 +204,10 @@ fn config_file_env_and_flags_in_that_order() {
     .unwrap();
     let run = |args: &[&str], env: &[(&str, &str)]| {
         let mut c = Command::new(bin("secl"));
-        c.args(args).env_clear().env("HOME", dir.path()).stdin(Stdio::null());
+        c.args(args)
+            .env_clear()
+            .env("HOME", dir.path())
+            .stdin(Stdio::null());
         for (k, v) in env {
             c.env(k, v);
         }
@@ -164,18 +218,41 @@ fn config_file_env_and_flags_in_that_order() {
     let out = run(&["--config", cfg_s, "kbs", "key", "list"], &[]);
     assert_eq!(code(&out), 5, "{}", String::from_utf8_lossy(&out.stderr));
     // The environment overrides the file.
-    let out = run(&["--config", cfg_s, "kbs", "key", "list"], &[("SECL_KBS_URL", &kbs.url)]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run(
+        &["--config", cfg_s, "kbs", "key", "list"],
+        &[("SECL_KBS_URL", &kbs.url)],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // A flag overrides the environment.
     let out = run(
-        &["--config", cfg_s, "kbs", "--kbs-url", "https://127.0.0.1:1", "key", "list"],
+        &[
+            "--config",
+            cfg_s,
+            "kbs",
+            "--kbs-url",
+            "https://127.0.0.1:1",
+            "key",
+            "list",
+        ],
         &[("SECL_KBS_URL", &kbs.url)],
     );
     assert_eq!(code(&out), 5);
     // A wrong CA is a TLS failure, exit 5, never a silent fallback.
     let other_ca = fixture("intel-secl/cms_root.pem");
     let out = run(
-        &["--config", cfg_s, "kbs", "--ca-cert", other_ca.to_str().unwrap(), "key", "list"],
+        &[
+            "--config",
+            cfg_s,
+            "kbs",
+            "--ca-cert",
+            other_ca.to_str().unwrap(),
+            "key",
+            "list",
+        ],
         &[("SECL_KBS_URL", &kbs.url)],
     );
     assert_eq!(code(&out), 5, "{}", String::from_utf8_lossy(&out.stderr));
