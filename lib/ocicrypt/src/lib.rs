@@ -29,7 +29,9 @@ pub use oci_spec::image::{Descriptor, ImageManifest};
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The layer's HMAC did not match: the ciphertext was altered or the key is wrong.
-    #[error("layer {digest}: authentication failed (HMAC mismatch): the blob was altered or the key is wrong")]
+    #[error(
+        "layer {digest}: authentication failed (HMAC mismatch): the blob was altered or the key is wrong"
+    )]
     Authentication { digest: String },
     /// A blob's content does not match the digest or size that names it.
     #[error("blob {expected}: content does not match its digest or size ({detail})")]
