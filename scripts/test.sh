@@ -37,4 +37,9 @@ if [[ "${1:-}" != "--" ]]; then
 fi
 [[ "${1:-}" == "--" ]] && shift
 cargo build --workspace --bins --quiet
-cargo test --workspace --no-fail-fast "$@"
+status=0
+cargo test --workspace --no-fail-fast "$@" 2>&1 | tee "$WORK/test.log" || status=$?
+# One closing line for the whole run (cargo ends with the last crate's doc-tests).
+awk '/^test result:/ { p += $4; f += $6; i += $8 }
+     END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, i }' "$WORK/test.log"
+exit "$status"
