@@ -8,6 +8,7 @@ PACKAGES=(
     openssl         # the demo and some tests inspect certificates with it
     curl            # the demo talks to the KBS with it
     postgresql      # the multi-instance store, started per test run by scripts/postgres.sh
+    docker-registry # OCI registry for the registry tests, started per test by scripts/registry.sh
 )
 
 missing=()
@@ -20,6 +21,11 @@ if ((${#missing[@]})); then
     echo "install-deps: installing ${missing[*]}" >&2
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    # Debian's docker-registry package enables a service on :5000 on ALL interfaces, without
+    # authentication; the tests never use it (scripts/registry.sh runs its own on 127.0.0.1).
+    if [[ " ${missing[*]} " == *" docker-registry "* ]] && command -v systemctl >/dev/null; then
+        $SUDO systemctl disable --now docker-registry.service >/dev/null 2>&1 || true
+    fi
 fi
 # Debian's postgresql package may start a cluster of its own on 5432; the tests never use it.
 command -v cargo >/dev/null || { echo "install-deps: cargo is missing (install Rust with rustup)" >&2; exit 1; }

@@ -1,1 +1,642 @@
-//! (in progress)
+//! The layer cipher `AES_256_CTR_HMAC_SHA256`, streamed in bounded chunks.
+//!
+//! AES-256-CTR with the IV as the full 128-bit big-endian counter block, and HMAC-SHA256 with the
+//! same key over the ciphertext only; the blob keeps its size (no header, no trailer).
+//!
+//! Decryption publishes nothing before the HMAC has been checked: plaintext goes to a private
+//! staging file that is deleted unless every check passes (ocicrypt itself only holds back the
+//! last 10 KiB).
+
+use std::fs::File;
+use std::io::{ErrorKind, Read, Write};
+use std::path::Path;
+
+use aes::Aes256;
+use ctr::cipher::{KeyIvInit, StreamCipher};
+use hmac::{Hmac, KeyInit, Mac};
+use rand::Rng;
+use sha2::{Digest as _, Sha256};
+use zeroize::Zeroizing;
+
+use crate::options::{
+    CIPHER_AES_256_CTR_HMAC_SHA256, PrivateLayerBlockCipherOptions, PublicLayerBlockCipherOptions,
+    nonce,
+};
+use crate::{Error, Result};
+
+type Aes256Ctr = ctr::Ctr128BE<Aes256>;
+type HmacSha256 = Hmac<Sha256>;
+
+/// Read/write granularity: memory per layer in flight stays at this size whatever the layer size.
+pub const CHUNK_SIZE: usize = 1 << 20;
+
+/// A progress callback: bytes processed since the last call. Returning an error stops the work
+/// (the pipeline uses this to cancel layers once another one failed).
+pub type ProgressFn<'a> = &'a mut dyn FnMut(u64) -> Result<()>;
+
+/// `sha256:<hex>` of a finished hasher.
+pub fn sha256_string(h: Sha256) -> String {
+    format!("sha256:{}", hex::encode(h.finalize()))
+}
+
+/// The random key and IV of one layer.
+pub struct LayerKey {
+    key: Zeroizing<[u8; 32]>,
+    iv: [u8; 16],
+}
+
+impl std::fmt::Debug for LayerKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LayerKey(<redacted>)")
+    }
+}
+
+impl LayerKey {
+    /// A fresh random key and IV (ocicrypt: new for every layer).
+    pub fn generate() -> Self {
+        let mut key = Zeroizing::new([0u8; 32]);
+        let mut iv = [0u8; 16];
+        let mut rng = rand::rng();
+        rng.fill_bytes(key.as_mut_slice());
+        rng.fill_bytes(&mut iv);
+        LayerKey { key, iv }
+    }
+
+    /// A given key and IV (test vectors).
+    pub fn from_parts(key: [u8; 32], iv: [u8; 16]) -> Self {
+        LayerKey {
+            key: Zeroizing::new(key),
+            iv,
+        }
+    }
+}
+
+/// What encrypting one layer produced.
+#[derive(Debug)]
+pub struct EncryptedLayer {
+    /// Key, IV and plaintext digest: to be wrapped.
+    pub private: PrivateLayerBlockCipherOptions,
+    /// Cipher name and HMAC: the `pubopts` annotation.
+    pub public: PublicLayerBlockCipherOptions,
+    /// `sha256:` of the plaintext blob.
+    pub plain_digest: String,
+    /// `sha256:` of the ciphertext blob: the new descriptor digest.
+    pub cipher_digest: String,
+    /// Bytes processed (plaintext and ciphertext have the same size).
+    pub size: u64,
+}
+
+/// What decrypting one layer produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecryptedLayer {
+    /// `sha256:` of the plaintext blob now in the staging file.
+    pub digest: String,
+    pub size: u64,
+}
+
+fn read_chunk(r: &mut dyn Read, buf: &mut [u8], name: &Path) -> Result<usize> {
+    loop {
+        match r.read(buf) {
+            Ok(n) => return Ok(n),
+            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+            Err(e) => return Err(Error::io(name, e)),
+        }
+    }
+}
+
+/// Encrypts `input` into `output` in one pass, computing the HMAC, both digests and the size.
+/// `input_name`/`output_name` only label I/O errors.
+pub fn encrypt_stream(
+    key: &LayerKey,
+    input: &mut dyn Read,
+    input_name: &Path,
+    output: &mut dyn Write,
+    output_name: &Path,
+    progress: ProgressFn<'_>,
+) -> Result<EncryptedLayer> {
+    let mut ctr = Aes256Ctr::new(&(*key.key).into(), &key.iv.into());
+    let mut mac = <HmacSha256 as KeyInit>::new_from_slice(key.key.as_slice())
+        .map_err(|_| Error::Wrap("HMAC key setup failed".into()))?;
+    let mut plain_hash = Sha256::new();
+    let mut cipher_hash = Sha256::new();
+    let mut buf = Zeroizing::new(vec![0u8; CHUNK_SIZE]);
+    let mut size = 0u64;
+    loop {
+        let n = read_chunk(input, &mut buf, input_name)?;
+        if n == 0 {
+            break;
+        }
+        let chunk = &mut buf[..n];
+        plain_hash.update(&*chunk);
+        ctr.apply_keystream(chunk);
+        mac.update(chunk);
+        cipher_hash.update(&*chunk);
+        output
+            .write_all(chunk)
+            .map_err(|e| Error::io(output_name, e))?;
+        size += n as u64;
+        progress(n as u64)?;
+    }
+    output.flush().map_err(|e| Error::io(output_name, e))?;
+    let tag = mac.finalize().into_bytes();
+    let plain_digest = sha256_string(plain_hash);
+    Ok(EncryptedLayer {
+        private: PrivateLayerBlockCipherOptions::new(&key.key, &key.iv, plain_digest.clone()),
+        public: PublicLayerBlockCipherOptions::new(&tag),
+        plain_digest,
+        cipher_digest: sha256_string(cipher_hash),
+        size,
+    })
+}
+
+/// Encrypts the file `input` into a new private (0600) file `output` with a fresh key. The output
+/// file is removed on failure.
+pub fn encrypt_file(
+    input: &Path,
+    output: &Path,
+    progress: ProgressFn<'_>,
+) -> Result<EncryptedLayer> {
+    let mut src = File::open(input).map_err(|e| Error::io(input, e))?;
+    let mut dst = crate::layout::create_private_file(output)?;
+    let res = encrypt_stream(
+        &LayerKey::generate(),
+        &mut src,
+        input,
+        &mut dst,
+        output,
+        progress,
+    )
+    .and_then(|r| {
+        dst.sync_all().map_err(|e| Error::io(output, e))?;
+        Ok(r)
+    });
+    if res.is_err() {
+        drop(dst);
+        let _ = std::fs::remove_file(output);
+    }
+    res
+}
+
+/// The ciphertext blob as its descriptor names it.
+#[derive(Debug, Clone, Copy)]
+pub struct Expected<'a> {
+    /// `sha256:<hex>` of the ciphertext.
+    pub digest: &'a str,
+    pub size: u64,
+}
+
+fn check_key_material(
+    private: &PrivateLayerBlockCipherOptions,
+    public: &PublicLayerBlockCipherOptions,
+) -> Result<([u8; 16], Zeroizing<[u8; 32]>)> {
+    if public.cipher.is_empty() {
+        return Err(Error::Malformed {
+            what: "pubopts annotation",
+            detail: "no cipher type provided".into(),
+        });
+    }
+    if public.cipher != CIPHER_AES_256_CTR_HMAC_SHA256 {
+        return Err(Error::Unsupported(format!(
+            "layer cipher {:?} (only {CIPHER_AES_256_CTR_HMAC_SHA256} exists)",
+            public.cipher
+        )));
+    }
+    if public.hmac.is_empty() {
+        return Err(Error::Malformed {
+            what: "pubopts annotation",
+            detail: "HMAC is not provided for decryption".into(),
+        });
+    }
+    let key: [u8; 32] = private.symkey().try_into().map_err(|_| Error::Malformed {
+        what: "private layer options",
+        detail: format!("symkey is {} bytes, expected 32", private.symkey().len()),
+    })?;
+    Ok((nonce(public, private)?, Zeroizing::new(key)))
+}
+
+/// Decrypts `input` (the ciphertext blob) into a new private (0600) `staging` file.
+///
+/// Success means all of: the HMAC over the ciphertext matches `public.hmac` (constant-time
+/// compare, else [`Error::Authentication`]), the ciphertext has the expected digest and size,
+/// and the plaintext matches the digest in the private options if one is given (else
+/// [`Error::Digest`]). On any failure the staging file is removed, so unauthenticated plaintext
+/// is never left behind under any name.
+pub fn decrypt_to_file(
+    input: &mut dyn Read,
+    input_name: &Path,
+    expected: Expected<'_>,
+    private: &PrivateLayerBlockCipherOptions,
+    public: &PublicLayerBlockCipherOptions,
+    staging: &Path,
+    progress: ProgressFn<'_>,
+) -> Result<DecryptedLayer> {
+    let (iv, key) = check_key_material(private, public)?;
+    let mut out = crate::layout::create_private_file(staging)?;
+    let res = decrypt_into(
+        input, input_name, expected, private, public, &iv, &key, &mut out, staging, progress,
+    );
+    if res.is_err() {
+        drop(out);
+        let _ = std::fs::remove_file(staging);
+    }
+    res
+}
+
+#[allow(clippy::too_many_arguments)]
+fn decrypt_into(
+    input: &mut dyn Read,
+    input_name: &Path,
+    expected: Expected<'_>,
+    private: &PrivateLayerBlockCipherOptions,
+    public: &PublicLayerBlockCipherOptions,
+    iv: &[u8; 16],
+    key: &[u8; 32],
+    out: &mut File,
+    out_name: &Path,
+    progress: ProgressFn<'_>,
+) -> Result<DecryptedLayer> {
+    let mut ctr = Aes256Ctr::new(&(*key).into(), &(*iv).into());
+    let mut mac = <HmacSha256 as KeyInit>::new_from_slice(key)
+        .map_err(|_| Error::Unwrap("HMAC key setup failed".into()))?;
+    let mut plain_hash = Sha256::new();
+    let mut cipher_hash = Sha256::new();
+    let mut buf = Zeroizing::new(vec![0u8; CHUNK_SIZE]);
+    let mut size = 0u64;
+    loop {
+        let n = read_chunk(input, &mut buf, input_name)?;
+        if n == 0 {
+            break;
+        }
+        size += n as u64;
+        if size > expected.size {
+            // Stop early: an oversized blob can never match, and might be endless.
+            return Err(Error::Digest {
+                expected: expected.digest.to_string(),
+                detail: format!(
+                    "blob is larger than the {} bytes its descriptor says",
+                    expected.size
+                ),
+            });
+        }
+        let chunk = &mut buf[..n];
+        mac.update(chunk);
+        cipher_hash.update(&*chunk);
+        ctr.apply_keystream(chunk);
+        plain_hash.update(&*chunk);
+        out.write_all(chunk).map_err(|e| Error::io(out_name, e))?;
+        progress(n as u64)?;
+    }
+    // The HMAC first: it is the authenticity check, and a tampered or truncated blob should be
+    // reported as such rather than as a mere digest mismatch.
+    mac.verify_slice(&public.hmac)
+        .map_err(|_| Error::Authentication {
+            digest: expected.digest.to_string(),
+        })?;
+    let cipher_digest = sha256_string(cipher_hash);
+    if size != expected.size || cipher_digest != expected.digest {
+        return Err(Error::Digest {
+            expected: expected.digest.to_string(),
+            detail: format!(
+                "got {cipher_digest}, {size} bytes; descriptor says {} bytes",
+                expected.size
+            ),
+        });
+    }
+    let plain_digest = sha256_string(plain_hash);
+    let want = private.digest();
+    if !want.is_empty() {
+        if !want.starts_with("sha256:") {
+            return Err(Error::Malformed {
+                what: "private layer options",
+                detail: format!("unsupported digest algorithm in {want:?}"),
+            });
+        }
+        if want != plain_digest {
+            return Err(Error::Digest {
+                expected: want.to_string(),
+                detail: format!("decrypted layer is {plain_digest}"),
+            });
+        }
+    }
+    out.sync_all().map_err(|e| Error::io(out_name, e))?;
+    Ok(DecryptedLayer {
+        digest: plain_digest,
+        size,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::options::B64;
+    use base64::Engine;
+
+    const PT: &[u8] = b"The quick brown fox jumps over the lazy dog. ocicrypt AES-CTR vector!";
+    const PT_SHA: &str = "sha256:0e28fe4c51e52c724c4e4fa0569513ad54d1ec73792ab0ee481e90c11f8b79c0";
+
+    fn key() -> [u8; 32] {
+        std::array::from_fn(|i| i as u8)
+    }
+
+    fn unhex<const N: usize>(s: &str) -> [u8; N] {
+        hex::decode(s).unwrap().try_into().unwrap()
+    }
+
+    fn no_progress() -> impl FnMut(u64) -> Result<()> {
+        |_| Ok(())
+    }
+
+    fn encrypt_vec(k: LayerKey, pt: &[u8]) -> (EncryptedLayer, Vec<u8>) {
+        let mut out = Vec::new();
+        let r = encrypt_stream(
+            &k,
+            &mut &pt[..],
+            Path::new("in"),
+            &mut out,
+            Path::new("out"),
+            &mut no_progress(),
+        )
+        .unwrap();
+        (r, out)
+    }
+
+    fn sha(b: &[u8]) -> String {
+        let mut h = Sha256::new();
+        h.update(b);
+        sha256_string(h)
+    }
+
+    #[test]
+    fn vector_iv_zero_based() {
+        assert_eq!(PT.len(), 69);
+        let iv = unhex::<16>("000102030405060708090a0b0c0d0e0f");
+        let (r, ct) = encrypt_vec(LayerKey::from_parts(key(), iv), PT);
+        assert_eq!(
+            hex::encode(&ct),
+            "0e066177798e18f59b0e374f6db4c8b2069c68f5a9f0352d26369427179700bb740057375bbfb584df8e6c8bc57ea4fbf5b97e025cb0e6aa3a6d1e44ab449b386d3f4d5cd9"
+        );
+        assert_eq!(
+            hex::encode(&r.public.hmac),
+            "dbf9a76999af4e7c304ddefd630510b6b518948c95656a1b97e0c8a9dbb4e724"
+        );
+        assert_eq!(r.plain_digest, PT_SHA);
+        assert_eq!(r.cipher_digest, sha(&ct));
+        assert_eq!(r.size, 69);
+        assert_eq!(
+            std::str::from_utf8(&r.private.to_json()).unwrap(),
+            r#"{"symkey":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=","digest":"sha256:0e28fe4c51e52c724c4e4fa0569513ad54d1ec73792ab0ee481e90c11f8b79c0","cipheroptions":{"nonce":"AAECAwQFBgcICQoLDA0ODw=="}}"#
+        );
+        assert_eq!(
+            String::from_utf8(r.public.to_json()).unwrap(),
+            r#"{"cipher":"AES_256_CTR_HMAC_SHA256","hmac":"2/mnaZmvTnwwTd79YwUQtrUYlIyVZWobl+DIqdu05yQ=","cipheroptions":{}}"#
+        );
+    }
+
+    #[test]
+    fn vector_counter_carry() {
+        let iv = unhex::<16>("0000000000000000fffffffffffffffe");
+        let (r, ct) = encrypt_vec(LayerKey::from_parts(key(), iv), PT);
+        assert_eq!(
+            hex::encode(&ct),
+            "b9d5f30ba8f2d59e9d3db44ec75afc99c094a37c9795106b2bdd595712cedfab3978f583fb12525dc0f0f6e64c2019aa23b7459fe6cf6c216c4ec8d670fb68e0527f0b0f10"
+        );
+        assert_eq!(
+            B64.encode(&r.public.hmac),
+            "gPfgtL7pspzr13FW1S8zbOEoM1we57RfofKOqvjwU4s="
+        );
+        assert_eq!(
+            String::from_utf8(r.public.to_json()).unwrap(),
+            r#"{"cipher":"AES_256_CTR_HMAC_SHA256","hmac":"gPfgtL7pspzr13FW1S8zbOEoM1we57RfofKOqvjwU4s=","cipheroptions":{}}"#
+        );
+        assert_eq!(
+            std::str::from_utf8(&r.private.to_json()).unwrap(),
+            r#"{"symkey":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=","digest":"sha256:0e28fe4c51e52c724c4e4fa0569513ad54d1ec73792ab0ee481e90c11f8b79c0","cipheroptions":{"nonce":"AAAAAAAAAAD//////////g=="}}"#
+        );
+    }
+
+    fn decrypt(
+        ct: &[u8],
+        exp: Expected<'_>,
+        private: &PrivateLayerBlockCipherOptions,
+        public: &PublicLayerBlockCipherOptions,
+    ) -> (
+        Result<DecryptedLayer>,
+        std::path::PathBuf,
+        tempfile::TempDir,
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let staging = dir.path().join("plain");
+        let r = decrypt_to_file(
+            &mut &ct[..],
+            Path::new("ct"),
+            exp,
+            private,
+            public,
+            &staging,
+            &mut no_progress(),
+        );
+        (r, staging, dir)
+    }
+
+    #[test]
+    fn round_trip_and_tamper() {
+        let (r, ct) = encrypt_vec(LayerKey::generate(), PT);
+        let d = sha(&ct);
+        let exp = Expected {
+            digest: &d,
+            size: ct.len() as u64,
+        };
+        let (ok, staging, _dir) = decrypt(&ct, exp, &r.private, &r.public);
+        assert_eq!(
+            ok.unwrap(),
+            DecryptedLayer {
+                digest: PT_SHA.into(),
+                size: 69
+            }
+        );
+        assert_eq!(std::fs::read(&staging).unwrap(), PT);
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&staging).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+
+        // One flipped bit: HMAC fails first, staging file gone.
+        let mut bad = ct.clone();
+        bad[10] ^= 1;
+        let (res, staging, _dir) = decrypt(&bad, exp, &r.private, &r.public);
+        assert!(matches!(res, Err(Error::Authentication { .. })), "{res:?}");
+        assert!(!staging.exists());
+
+        // Truncated.
+        let (res, staging, _dir) = decrypt(&ct[..ct.len() - 1], exp, &r.private, &r.public);
+        assert!(matches!(res, Err(Error::Authentication { .. })), "{res:?}");
+        assert!(!staging.exists());
+
+        // Longer than the descriptor.
+        let mut long = ct.clone();
+        long.push(0);
+        let (res, staging, _dir) = decrypt(&long, exp, &r.private, &r.public);
+        assert!(matches!(res, Err(Error::Digest { .. })), "{res:?}");
+        assert!(!staging.exists());
+
+        // Wrong HMAC.
+        let mut public = r.public.clone();
+        public.hmac[0] ^= 0x80;
+        let (res, _, _dir) = decrypt(&ct, exp, &r.private, &public);
+        assert!(matches!(res, Err(Error::Authentication { .. })), "{res:?}");
+        public.hmac.clear();
+        let (res, _, _dir) = decrypt(&ct, exp, &r.private, &public);
+        assert!(matches!(res, Err(Error::Malformed { .. })), "{res:?}");
+
+        // Right blob, wrong descriptor digest.
+        let other = sha(b"x");
+        let (res, staging, _dir) = decrypt(
+            &ct,
+            Expected {
+                digest: &other,
+                size: exp.size,
+            },
+            &r.private,
+            &r.public,
+        );
+        assert!(matches!(res, Err(Error::Digest { .. })), "{res:?}");
+        assert!(!staging.exists());
+
+        // Wrong plaintext digest in the private options.
+        let mut k = [0u8; 32];
+        k.copy_from_slice(r.private.symkey());
+        let n: [u8; 16] = r
+            .private
+            .cipher_option("nonce")
+            .unwrap()
+            .try_into()
+            .unwrap();
+        let wrong = PrivateLayerBlockCipherOptions::new(&k, &n, sha(b"other"));
+        let (res, _, _dir) = decrypt(&ct, exp, &wrong, &r.public);
+        assert!(matches!(res, Err(Error::Digest { .. })), "{res:?}");
+
+        // Wrong key.
+        let wrong = PrivateLayerBlockCipherOptions::new(&[7; 32], &n, PT_SHA);
+        let (res, _, _dir) = decrypt(&ct, exp, &wrong, &r.public);
+        assert!(matches!(res, Err(Error::Authentication { .. })), "{res:?}");
+
+        // Unknown cipher.
+        let mut public = r.public.clone();
+        public.cipher = "AES_128_GCM".into();
+        let (res, _, _dir) = decrypt(&ct, exp, &r.private, &public);
+        assert!(matches!(res, Err(Error::Unsupported(_))), "{res:?}");
+    }
+
+    #[test]
+    fn empty_layer() {
+        let (r, ct) = encrypt_vec(LayerKey::generate(), b"");
+        assert!(ct.is_empty());
+        assert_eq!(
+            r.plain_digest,
+            "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+        let d = sha(b"");
+        let (res, staging, _dir) = decrypt(
+            b"",
+            Expected {
+                digest: &d,
+                size: 0,
+            },
+            &r.private,
+            &r.public,
+        );
+        assert_eq!(res.unwrap().size, 0);
+        assert_eq!(std::fs::read(staging).unwrap(), b"");
+    }
+
+    /// Deterministic bytes generated on the fly (a 65 537-byte pseudo-random pattern, so chunk
+    /// and block boundaries never line up), so the test holds no 64 MiB buffer.
+    struct Gen {
+        left: u64,
+        pos: usize,
+        pattern: Vec<u8>,
+    }
+    impl Gen {
+        fn new(left: u64) -> Self {
+            let mut state = 1u64;
+            let pattern = (0..65_537)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    (state >> 56) as u8
+                })
+                .collect();
+            Gen {
+                left,
+                pos: 0,
+                pattern,
+            }
+        }
+    }
+    impl Read for Gen {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = buf
+                .len()
+                .min(self.left as usize)
+                .min(self.pattern.len() - self.pos);
+            buf[..n].copy_from_slice(&self.pattern[self.pos..self.pos + n]);
+            self.pos = (self.pos + n) % self.pattern.len();
+            self.left -= n as u64;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn stream_64_mib() {
+        const SIZE: u64 = 64 << 20;
+        let dir = tempfile::tempdir().unwrap();
+        let ct_path = dir.path().join("ct");
+        let mut ct_file = File::create(&ct_path).unwrap();
+        let mut seen = 0u64;
+        let r = encrypt_stream(
+            &LayerKey::generate(),
+            &mut Gen::new(SIZE),
+            Path::new("gen"),
+            &mut ct_file,
+            &ct_path,
+            &mut |n| {
+                seen += n;
+                Ok(())
+            },
+        )
+        .unwrap();
+        drop(ct_file);
+        assert_eq!(seen, SIZE);
+        assert_eq!(r.size, SIZE);
+        let mut plain_hash = Sha256::new();
+        let mut g = Gen::new(SIZE);
+        let mut buf = vec![0u8; 1 << 16];
+        loop {
+            let n = g.read(&mut buf).unwrap();
+            if n == 0 {
+                break;
+            }
+            plain_hash.update(&buf[..n]);
+        }
+        assert_eq!(r.plain_digest, sha256_string(plain_hash));
+
+        let staging = dir.path().join("plain");
+        let out = decrypt_to_file(
+            &mut File::open(&ct_path).unwrap(),
+            &ct_path,
+            Expected {
+                digest: &r.cipher_digest,
+                size: SIZE,
+            },
+            &r.private,
+            &r.public,
+            &staging,
+            &mut no_progress(),
+        )
+        .unwrap();
+        assert_eq!(out.digest, r.plain_digest);
+        assert_eq!(std::fs::metadata(&staging).unwrap().len(), SIZE);
+    }
+}

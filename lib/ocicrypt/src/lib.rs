@@ -152,3 +152,11 @@ pub trait KeyWrapper: Send + Sync {
     /// Unwraps one (base64-decoded) annotation entry back to the private options JSON.
     async fn unwrap(&self, annotation: &[u8]) -> Result<zeroize::Zeroizing<Vec<u8>>>;
 }
+
+pub use isecl::{IseclWrapper, KekMode, KekSource};
+pub use layout::{LayoutDest, LayoutSource};
+pub use pipeline::{
+    DecryptOptions, EncryptOptions, LayerAction, LayerInfo, LayerReport, LayerSelection, Report,
+    decrypt_image, encrypt_image, inspect,
+};
+pub use reference::{ImageRef, TagOrDigest};
