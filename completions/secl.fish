@@ -31,6 +31,8 @@ complete -c secl -n "__fish_secl_needs_command" -s q -l quiet -d 'Print only wha
 complete -c secl -n "__fish_secl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c secl -n "__fish_secl_needs_command" -s V -l version -d 'Print version'
 complete -c secl -n "__fish_secl_needs_command" -f -a "kbs" -d 'Administer a Key Broker Service'
+complete -c secl -n "__fish_secl_needs_command" -f -a "image" -d 'Encrypt, decrypt and inspect container images (keys held in the KBS)'
+complete -c secl -n "__fish_secl_needs_command" -f -a "keyprovider" -d 'ocicrypt key-provider command: skopeo/podman run `secl keyprovider` to wrap and unwrap layer keys (one JSON request on stdin, one answer on stdout)'
 complete -c secl -n "__fish_secl_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c secl -n "__fish_secl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -l kbs-url -d 'KBS base URL, e.g. https://kbs.example:9443 [env: SECL_KBS_URL]' -r
@@ -155,15 +157,96 @@ complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcomman
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "audit" -d 'Show the audit trail'
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "version" -d 'Show the KBS version (needs no token)'
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect help" -l kbs-url -d 'KBS base URL, e.g. https://kbs.example:9443 [env: SECL_KBS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect help" -l ca-cert -d 'PEM file with the CA certificate(s) that issued the KBS TLS certificate; only these are trusted [env: SECL_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect help" -l token-file -d 'File holding the bearer token [env: SECL_KBS_TOKEN_FILE; or the token itself in SECL_KBS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect help" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect help" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect help" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect help" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect help" -f -a "encrypt" -d 'Encrypt an image\'s layers under a key held in the KBS'
+complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect help" -f -a "decrypt" -d 'Decrypt an image as its owner (the key comes from the KBS by envelope transfer)'
+complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect help" -f -a "inspect" -d 'Show each layer: encrypted or not, cipher, key URL (needs no key)'
+complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l key-id -d 'Use this existing KBS key instead of creating one' -r
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l usage -d 'Asset-tag usage policy of the new key: released only to hosts with these tags' -r
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l label -d 'Label of the new key' -r
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l layer -d 'Encrypt only this layer (0-based; negative counts from the end; repeatable)' -r
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l jobs -d 'Layers processed at once [default: number of CPUs]' -r
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l src-tls-verify -d 'Verify the source registry\'s TLS certificate' -r -f -a "true\t''
+false\t''"
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l dest-tls-verify -d 'Verify the destination registry\'s TLS certificate' -r -f -a "true\t''
+false\t''"
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l envelope-key -d 'Private envelope key (PEM); created (RSA-3072, mode 0600) on first use [env: SECL_ENVELOPE_KEY] [default: ~/.config/secl/envelope-key.pem]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l kbs-url -d 'KBS base URL, e.g. https://kbs.example:9443 [env: SECL_KBS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l ca-cert -d 'PEM file with the CA certificate(s) that issued the KBS TLS certificate; only these are trusted [env: SECL_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l token-file -d 'File holding the bearer token [env: SECL_KBS_TOKEN_FILE; or the token itself in SECL_KBS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l src-plain-http -d 'Talk plain HTTP to the source registry'
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l dest-plain-http -d 'Talk plain HTTP to the destination registry'
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l jobs -d 'Layers processed at once [default: number of CPUs]' -r
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l src-tls-verify -d 'Verify the source registry\'s TLS certificate' -r -f -a "true\t''
+false\t''"
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l dest-tls-verify -d 'Verify the destination registry\'s TLS certificate' -r -f -a "true\t''
+false\t''"
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l envelope-key -d 'Private envelope key (PEM); created (RSA-3072, mode 0600) on first use [env: SECL_ENVELOPE_KEY] [default: ~/.config/secl/envelope-key.pem]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l kbs-url -d 'KBS base URL, e.g. https://kbs.example:9443 [env: SECL_KBS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l ca-cert -d 'PEM file with the CA certificate(s) that issued the KBS TLS certificate; only these are trusted [env: SECL_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l token-file -d 'File holding the bearer token [env: SECL_KBS_TOKEN_FILE; or the token itself in SECL_KBS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l src-plain-http -d 'Talk plain HTTP to the source registry'
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l dest-plain-http -d 'Talk plain HTTP to the destination registry'
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from decrypt" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from decrypt" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from decrypt" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from inspect" -l src-tls-verify -d 'Verify the source registry\'s TLS certificate' -r -f -a "true\t''
+false\t''"
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from inspect" -l kbs-url -d 'KBS base URL, e.g. https://kbs.example:9443 [env: SECL_KBS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from inspect" -l ca-cert -d 'PEM file with the CA certificate(s) that issued the KBS TLS certificate; only these are trusted [env: SECL_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from inspect" -l token-file -d 'File holding the bearer token [env: SECL_KBS_TOKEN_FILE; or the token itself in SECL_KBS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from inspect" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from inspect" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from inspect" -l src-plain-http -d 'Talk plain HTTP to the source registry'
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from inspect" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "encrypt" -d 'Encrypt an image\'s layers under a key held in the KBS'
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "decrypt" -d 'Decrypt an image as its owner (the key comes from the KBS by envelope transfer)'
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Show each layer: encrypted or not, cipher, key URL (needs no key)'
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand keyprovider" -l kbs-url -d 'KBS base URL, e.g. https://kbs.example:9443 [env: SECL_KBS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand keyprovider" -l ca-cert -d 'PEM file with the CA certificate(s) that issued the KBS TLS certificate; only these are trusted [env: SECL_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand keyprovider" -l token-file -d 'File holding the bearer token [env: SECL_KBS_TOKEN_FILE; or the token itself in SECL_KBS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand keyprovider" -l envelope-key -d 'Private envelope key (PEM); created (RSA-3072, mode 0600) on first use [env: SECL_ENVELOPE_KEY] [default: ~/.config/secl/envelope-key.pem]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand keyprovider" -l name -d 'Provider name as configured for ocicrypt (the annotation is org.opencontainers.image.enc.keys.provider.NAME)' -r
+complete -c secl -n "__fish_secl_using_subcommand keyprovider" -l timeout -d 'Give up after this many seconds (every KBS call is bounded too)' -r
+complete -c secl -n "__fish_secl_using_subcommand keyprovider" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand keyprovider" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand keyprovider" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand keyprovider" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand keyprovider" -s V -l version -d 'Print version'
 complete -c secl -n "__fish_secl_using_subcommand completions" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'Pretty JSON of the wire objects'"
 complete -c secl -n "__fish_secl_using_subcommand completions" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
 complete -c secl -n "__fish_secl_using_subcommand completions" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
 complete -c secl -n "__fish_secl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c secl -n "__fish_secl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs completions help" -f -a "kbs" -d 'Administer a Key Broker Service'
-complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs image keyprovider completions help" -f -a "kbs" -d 'Administer a Key Broker Service'
+complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs image keyprovider completions help" -f -a "image" -d 'Encrypt, decrypt and inspect container images (keys held in the KBS)'
+complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs image keyprovider completions help" -f -a "keyprovider" -d 'ocicrypt key-provider command: skopeo/podman run `secl keyprovider` to wrap and unwrap layer keys (one JSON request on stdin, one answer on stdout)'
+complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs image keyprovider completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs image keyprovider completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "key" -d 'Create, list, show and delete keys'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "import-saml" -d 'Import a SAML signing certificate (chain) of the attestation service'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "import-tpm-identity" -d 'Import a TPM identity (Privacy CA) certificate (chain)'
@@ -172,3 +255,6 @@ complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcomma
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "token" -d 'Manage bearer tokens'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "audit" -d 'Show the audit trail'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "version" -d 'Show the KBS version (needs no token)'
+complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "encrypt" -d 'Encrypt an image\'s layers under a key held in the KBS'
+complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "decrypt" -d 'Decrypt an image as its owner (the key comes from the KBS by envelope transfer)'
+complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "inspect" -d 'Show each layer: encrypted or not, cipher, key URL (needs no key)'

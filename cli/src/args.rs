@@ -73,6 +73,15 @@ pub enum OutputFormat {
 pub enum Command {
     /// Administer a Key Broker Service
     Kbs(KbsArgs),
+    /// Encrypt, decrypt and inspect container images (keys held in the KBS)
+    Image(ImageArgs),
+    /// ocicrypt key-provider command: skopeo/podman run `secl keyprovider` to wrap and unwrap
+    /// layer keys (one JSON request on stdin, one answer on stdout)
+    #[command(
+        name = "keyprovider",
+        after_help = KEYPROVIDER_HELP
+    )]
+    Keyprovider(KeyproviderArgs),
     /// Print a shell completion script to stdout
     Completions {
         /// Shell to complete for
@@ -487,4 +496,154 @@ mod tests {
         assert_eq!(parse_rule("keys:create:*").as_deref(), Ok("keys:create:*"));
         assert!(parse_rule("keys").is_err());
     }
+}
+
+const KEYPROVIDER_HELP: &str = "\
+Configure it for ocicrypt (skopeo >= 1.3, podman, CRI-O) in a JSON file named by
+OCICRYPT_KEYPROVIDER_CONFIG:
+
+  {\"key-providers\": {\"isecl\": {\"cmd\": {\"path\": \"/usr/bin/secl\", \"args\": [\"keyprovider\"]}}}}
+
+then:
+
+  skopeo copy --encryption-key provider:isecl:any oci:img:latest oci:img-enc:latest
+  skopeo copy --decryption-key provider:isecl oci:img-enc:latest oci:img-dec:latest
+
+Encryption parameters (after provider:isecl:): any (a new KBS key per layer, as Intel's WPM),
+key-id:UUID (an existing key), asset-tag:KEY:VALUE (a new key with that usage policy).
+KBS connection settings come from the environment or the config file, as for `secl kbs`.
+The request is never logged; errors go to stderr with a non-zero exit.";
+
+/// `secl image`.
+#[derive(Debug, Args)]
+pub struct ImageArgs {
+    #[command(flatten)]
+    pub conn: ConnOpts,
+
+    #[command(subcommand)]
+    pub command: ImageCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImageCommand {
+    /// Encrypt an image's layers under a key held in the KBS
+    #[command(after_help = "\
+Images: oci:DIR[:TAG] (an OCI image layout) or docker://HOST[:PORT]/REPO[:TAG] (a registry).
+
+The KBS creates one AES-256 key for the image (or --key-id reuses one); secl receives it wrapped
+to your local envelope key and seals each layer's key with it. The result decrypts with skopeo or
+CRI-O through the isecl key provider, on hosts the KBS releases the key to.
+
+Examples:
+  secl image encrypt oci:app:latest oci:app-enc:latest
+  secl image encrypt --layer -1 oci:app docker://127.0.0.1:5000/app:enc --dest-plain-http")]
+    Encrypt(EncryptArgs),
+    /// Decrypt an image as its owner (the key comes from the KBS by envelope transfer)
+    Decrypt(DecryptArgs),
+    /// Show each layer: encrypted or not, cipher, key URL (needs no key)
+    Inspect(InspectArgs),
+}
+
+/// Registry transport switches. Plain HTTP and unverified TLS need an explicit flag.
+#[derive(Debug, Clone, Args)]
+pub struct SrcTransportOpts {
+    /// Talk plain HTTP to the source registry
+    #[arg(long)]
+    pub src_plain_http: bool,
+    /// Verify the source registry's TLS certificate
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub src_tls_verify: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DestTransportOpts {
+    /// Talk plain HTTP to the destination registry
+    #[arg(long)]
+    pub dest_plain_http: bool,
+    /// Verify the destination registry's TLS certificate
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub dest_tls_verify: bool,
+}
+
+/// The owner's envelope key.
+#[derive(Debug, Clone, Args)]
+pub struct EnvelopeOpts {
+    /// Private envelope key (PEM); created (RSA-3072, mode 0600) on first use
+    /// [env: SECL_ENVELOPE_KEY] [default: ~/.config/secl/envelope-key.pem]
+    #[arg(long, value_name = "FILE")]
+    pub envelope_key: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct EncryptArgs {
+    /// Source image
+    #[arg(value_name = "SRC")]
+    pub src: String,
+    /// Destination image
+    #[arg(value_name = "DST")]
+    pub dst: String,
+    /// Use this existing KBS key instead of creating one
+    #[arg(long, value_name = "UUID", conflicts_with_all = ["usage", "label"])]
+    pub key_id: Option<Uuid>,
+    /// Asset-tag usage policy of the new key: released only to hosts with these tags
+    #[arg(long, value_name = "K:V[,K:V]", value_parser = parse_usage)]
+    pub usage: Option<String>,
+    /// Label of the new key
+    #[arg(long, value_name = "LABEL")]
+    pub label: Option<String>,
+    /// Encrypt only this layer (0-based; negative counts from the end; repeatable)
+    #[arg(long = "layer", value_name = "INDEX", allow_negative_numbers = true)]
+    pub layers: Vec<i64>,
+    /// Layers processed at once [default: number of CPUs]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub jobs: Option<u16>,
+    #[command(flatten)]
+    pub src_transport: SrcTransportOpts,
+    #[command(flatten)]
+    pub dest_transport: DestTransportOpts,
+    #[command(flatten)]
+    pub envelope: EnvelopeOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct DecryptArgs {
+    /// Source (encrypted) image
+    #[arg(value_name = "SRC")]
+    pub src: String,
+    /// Destination image
+    #[arg(value_name = "DST")]
+    pub dst: String,
+    /// Layers processed at once [default: number of CPUs]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub jobs: Option<u16>,
+    #[command(flatten)]
+    pub src_transport: SrcTransportOpts,
+    #[command(flatten)]
+    pub dest_transport: DestTransportOpts,
+    #[command(flatten)]
+    pub envelope: EnvelopeOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// Image to inspect
+    #[arg(value_name = "IMAGE")]
+    pub image: String,
+    #[command(flatten)]
+    pub src_transport: SrcTransportOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct KeyproviderArgs {
+    #[command(flatten)]
+    pub conn: ConnOpts,
+    #[command(flatten)]
+    pub envelope: EnvelopeOpts,
+    /// Provider name as configured for ocicrypt (the annotation is
+    /// org.opencontainers.image.enc.keys.provider.NAME)
+    #[arg(long, default_value = "isecl", value_name = "NAME")]
+    pub name: String,
+    /// Give up after this many seconds (every KBS call is bounded too)
+    #[arg(long, default_value_t = 120, value_name = "SECONDS")]
+    pub timeout: u64,
 }

@@ -8,6 +8,7 @@ pub mod args;
 pub mod config;
 pub mod docs;
 pub mod error;
+mod image;
 mod kbs;
 mod output;
 
@@ -60,6 +61,22 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
                 quiet: cli.global.quiet,
             };
             kbs::run(ctx, &settings, kbs.command)
+        }
+        Command::Image(img) => {
+            let env = config::process_env;
+            let loaded = config::load_config(cli.global.config.as_deref(), &env)?;
+            let settings = config::resolve(&loaded, &env, &img.conn);
+            let ctx = image::Ctx {
+                format: cli.global.output,
+                quiet: cli.global.quiet,
+            };
+            image::run(ctx, &settings, img.command)
+        }
+        Command::Keyprovider(kp) => {
+            let env = config::process_env;
+            let loaded = config::load_config(cli.global.config.as_deref(), &env)?;
+            let settings = config::resolve(&loaded, &env, &kp.conn);
+            image::keyprovider(&settings, kp)
         }
     }
 }

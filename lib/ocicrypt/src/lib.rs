@@ -20,6 +20,7 @@ pub mod options;
 pub mod pipeline;
 pub mod reference;
 pub mod registry;
+pub mod transport;
 
 use std::path::Path;
 
