@@ -9,6 +9,7 @@ PACKAGES=(
     curl            # the demo talks to the KBS with it
     postgresql      # the multi-instance store, started per test run by scripts/postgres.sh
     docker-registry # OCI registry for the registry tests, started per test by scripts/registry.sh
+    python3         # scripts/mkimage.py builds test images offline
 )
 
 missing=()
@@ -28,4 +29,6 @@ if ((${#missing[@]})); then
     fi
 fi
 # Debian's postgresql package may start a cluster of its own on 5432; the tests never use it.
+# skopeo with keyprovider support (bookworm's own cannot), unpacked under .tools/skopeo.
+"$(dirname "$0")/install-skopeo.sh" >/dev/null
 command -v cargo >/dev/null || { echo "install-deps: cargo is missing (install Rust with rustup)" >&2; exit 1; }

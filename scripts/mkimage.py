@@ -7,6 +7,7 @@ Each --layer SPEC is one of
     text:NAME=CONTENT      a tar+gzip layer holding file NAME with CONTENT
     random:SIZE            an uncompressed tar layer holding SIZE bytes of random data
                            (SIZE like 64K, 512M, 1G), written in chunks: memory stays small
+    gzrandom:SIZE          the same as a tar+gzip layer
 Without --layer: two small text layers. Prints the manifest digest.
 """
 import argparse, gzip, hashlib, io, json, os, sys, tarfile, time
@@ -59,16 +60,32 @@ def text_layer(layout, name, content):
     return ("application/vnd.oci.image.layer.v1.tar+gzip", digest, size,
             "sha256:" + hashlib.sha256(tar_bytes).hexdigest())
 
-def random_layer(layout, size, index):
+class HashingWriter:
+    """Passes writes on while hashing them (the diff_id of a compressed layer)."""
+    def __init__(self, inner):
+        self.inner, self.h, self.pos = inner, hashlib.sha256(), 0
+    def write(self, b):
+        self.h.update(b)
+        self.pos += len(b)
+        return self.inner.write(b)
+    def tell(self):
+        return self.pos
+
+def random_layer(layout, size, index, gz=False):
     tmp = os.path.join(layout, f".layer{index}.tmp")
     with open(tmp, "wb") as f:
-        with tarfile.open(fileobj=f, mode="w", format=tarfile.PAX_FORMAT) as t:
+        out = gzip.GzipFile(fileobj=f, mode="wb", compresslevel=1, mtime=0) if gz else f
+        hashing = HashingWriter(out)
+        with tarfile.open(fileobj=hashing, mode="w", format=tarfile.PAX_FORMAT) as t:
             info = tarfile.TarInfo(f"data{index}.bin")
             info.size, info.mtime, info.mode = size, 0, 0o644
             t.addfile(info, io.BufferedReader(RandomReader(size), 1 << 20))
+        if gz:
+            out.close()
     digest, blob_size = blob_write(layout, tmp)
-    # An uncompressed layer's diff_id is its own digest.
-    return ("application/vnd.oci.image.layer.v1.tar", digest, blob_size, digest)
+    diff_id = "sha256:" + hashing.h.hexdigest()
+    media = "application/vnd.oci.image.layer.v1.tar" + ("+gzip" if gz else "")
+    return (media, digest, blob_size, diff_id)
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -86,6 +103,8 @@ def main():
             layers.append(text_layer(a.dir, name, content))
         elif kind == "random":
             layers.append(random_layer(a.dir, parse_size(arg), i))
+        elif kind == "gzrandom":
+            layers.append(random_layer(a.dir, parse_size(arg), i, gz=True))
         else:
             sys.exit(f"mkimage: unknown layer spec {spec!r}")
     config = {

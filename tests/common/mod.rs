@@ -308,3 +308,108 @@ pub fn rsa_pair(bits: usize) -> (rsa::PrivateKey, String) {
         .unwrap();
     (private, public)
 }
+
+/// The repository root.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+/// skopeo with keyprovider support, installed by `scripts/install-skopeo.sh` (the test script
+/// runs it), plus its permissive policy file.
+pub fn skopeo() -> (PathBuf, PathBuf) {
+    let dir = std::env::var_os("SECL_SKOPEO_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join(".tools/skopeo"));
+    let bin = dir.join("skopeo");
+    assert!(
+        bin.exists(),
+        "{} is missing: run scripts/install-skopeo.sh (scripts/test.sh does)",
+        bin.display()
+    );
+    (bin, dir.join("policy.json"))
+}
+
+/// A throw-away docker-registry on 127.0.0.1, stopped on drop.
+pub struct Registry {
+    pub dir: PathBuf,
+    pub addr: String,
+}
+
+impl Registry {
+    pub fn start(dir: &Path) -> Self {
+        std::fs::create_dir_all(dir).unwrap();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let out = Command::new(repo_root().join("scripts/registry.sh"))
+            .arg("start")
+            .arg(dir)
+            .arg(port.to_string())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "registry did not start (run scripts/install-deps.sh): {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        Self {
+            dir: dir.to_path_buf(),
+            addr: String::from_utf8_lossy(&out.stdout).trim().to_string(),
+        }
+    }
+}
+
+impl Drop for Registry {
+    fn drop(&mut self) {
+        let _ = Command::new(repo_root().join("scripts/registry.sh"))
+            .arg("stop")
+            .arg(&self.dir)
+            .output();
+    }
+}
+
+/// Builds an OCI layout with `scripts/mkimage.py` (an independent builder).
+pub fn make_image(dir: &Path, layers: &[&str]) {
+    let mut cmd = Command::new(repo_root().join("scripts/mkimage.py"));
+    cmd.arg(dir);
+    for l in layers {
+        cmd.arg("--layer").arg(l);
+    }
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The layer descriptors (media type, digest, size) of `oci:dir:tag`, read straight from the
+/// layout's files.
+pub fn layout_layers(dir: &Path, tag: &str) -> Vec<serde_json::Value> {
+    let manifest = layout_manifest(dir, tag);
+    manifest["layers"].as_array().unwrap().clone()
+}
+
+pub fn layout_manifest(dir: &Path, tag: &str) -> serde_json::Value {
+    let index: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("index.json")).unwrap()).unwrap();
+    let entry = index["manifests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["annotations"]["org.opencontainers.image.ref.name"] == tag)
+        .unwrap_or_else(|| panic!("no tag {tag} in {}", dir.display()))
+        .clone();
+    serde_json::from_slice(&std::fs::read(blob(dir, entry["digest"].as_str().unwrap())).unwrap())
+        .unwrap()
+}
+
+pub fn blob(dir: &Path, digest: &str) -> PathBuf {
+    dir.join("blobs/sha256")
+        .join(digest.trim_start_matches("sha256:"))
+}

@@ -311,10 +311,12 @@ fn decrypt_into(
                 detail: format!("unsupported digest algorithm in {want:?}"),
             });
         }
-        if want != plain_digest {
+        if want != plain_digest && gunzipped_digest(out_name)?.as_deref() != Some(want) {
             return Err(Error::Digest {
                 expected: want.to_string(),
-                detail: format!("decrypted layer is {plain_digest}"),
+                detail: format!(
+                    "decrypted layer is {plain_digest}, and not a gzip stream of that digest either"
+                ),
             });
         }
     }
@@ -323,6 +325,32 @@ fn decrypt_into(
         digest: plain_digest,
         size,
     })
+}
+
+/// containers/image compresses an uncompressed layer before encrypting it and records the
+/// digest of the uncompressed source in the private options. For such a layer the plaintext is a
+/// gzip stream whose content carries that digest; None when the file is not gzip.
+fn gunzipped_digest(path: &Path) -> Result<Option<String>> {
+    let mut f = File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut magic = [0u8; 2];
+    if f.read_exact(&mut magic).is_err() || magic != [0x1f, 0x8b] {
+        return Ok(None);
+    }
+    let f = File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut gz =
+        flate2::read::MultiGzDecoder::new(std::io::BufReader::with_capacity(CHUNK_SIZE, f));
+    let mut hash = Sha256::new();
+    let mut buf = vec![0u8; CHUNK_SIZE];
+    loop {
+        match gz.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => hash.update(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            // Not valid gzip after all: there is no such digest.
+            Err(_) => return Ok(None),
+        }
+    }
+    Ok(Some(sha256_string(hash)))
 }
 
 #[cfg(test)]
@@ -526,6 +554,38 @@ mod tests {
         public.cipher = "AES_128_GCM".into();
         let (res, _, _dir) = decrypt(&ct, exp, &r.private, &public);
         assert!(matches!(res, Err(Error::Unsupported(_))), "{res:?}");
+    }
+
+    /// containers/image gzips an uncompressed layer before encrypting it and records the
+    /// uncompressed digest: that digest is accepted for the gzip stream, no other.
+    #[test]
+    fn private_digest_may_name_the_uncompressed_layer() {
+        use std::io::Write as _;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(PT).unwrap();
+        let gzipped = gz.finish().unwrap();
+        let (r, ct) = encrypt_vec(LayerKey::generate(), &gzipped);
+        let d = sha(&ct);
+        let exp = Expected {
+            digest: &d,
+            size: ct.len() as u64,
+        };
+        let mut k = [0u8; 32];
+        k.copy_from_slice(r.private.symkey());
+        let n: [u8; 16] = r
+            .private
+            .cipher_option("nonce")
+            .unwrap()
+            .try_into()
+            .unwrap();
+        let as_skopeo = PrivateLayerBlockCipherOptions::new(&k, &n, PT_SHA);
+        let (ok, staging, _dir) = decrypt(&ct, exp, &as_skopeo, &r.public);
+        assert_eq!(ok.unwrap().digest, sha(&gzipped));
+        assert_eq!(std::fs::read(staging).unwrap(), gzipped);
+        let wrong = PrivateLayerBlockCipherOptions::new(&k, &n, sha(b"other"));
+        let (res, staging, _dir) = decrypt(&ct, exp, &wrong, &r.public);
+        assert!(matches!(res, Err(Error::Digest { .. })), "{res:?}");
+        assert!(!staging.exists());
     }
 
     #[test]
