@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): `secl image encrypt|decrypt` against skopeo on the same machine, in
+# the same run, on a two-layer image of about 1 GiB of incompressible data.
+#
+#   bench/image.sh [SIZE_PER_LAYER]     # default 512M (two layers: about 1 GiB)
+#
+# Prints the wall time of each tool (median of RUNS runs, default 3), the skopeo/secl ratios and
+# secl's peak resident memory. The layers are tar+gzip of random bytes, so skopeo passes them
+# through without recompressing: both tools do the same work (encrypt or decrypt, hash, write).
+# skopeo wraps keys through `secl keyprovider`, as an image owner would run it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZE=${1:-512M}
+RUNS=${RUNS:-3}
+
+scripts/install-deps.sh
+command -v /usr/bin/time >/dev/null || {
+    SUDO=""; [[ $EUID -eq 0 ]] || SUDO="sudo"
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq time >/dev/null
+}
+echo "==> building release binaries" >&2
+cargo build --release --quiet -p secl-cli -p secl-kbs-server
+BIN=$PWD/target/release
+SKOPEO=$PWD/.tools/skopeo/skopeo
+POLICY=$PWD/.tools/skopeo/policy.json
+
+W=$(mktemp -d /tmp/secl-bench.XXXXXX)
+KBS_PID=""
+cleanup() {
+    [[ -n "$KBS_PID" ]] && kill "$KBS_PID" 2>/dev/null
+    rm -rf "$W"
+}
+trap cleanup EXIT
+
+"$BIN/secl-kbs" serve --data-dir "$W/kbs" --listen 127.0.0.1:0 --log warn >"$W/kbs.out" 2>"$W/kbs.log" &
+KBS_PID=$!
+for _ in $(seq 1 100); do grep -q "listening on" "$W/kbs.out" 2>/dev/null && break; sleep 0.1; done
+export SECL_KBS_URL=$(sed -n 's/^secl-kbs listening on \(https:[^ ]*\).*/\1/p' "$W/kbs.out")
+export SECL_CA_CERT=$W/kbs/tls-ca.pem SECL_KBS_TOKEN_FILE=$W/kbs/admin.token
+export SECL_ENVELOPE_KEY=$W/envelope.pem
+export OCICRYPT_KEYPROVIDER_CONFIG=$W/ocicrypt.json
+printf '{"key-providers":{"isecl":{"cmd":{"path":"%s","args":["keyprovider"]}}}}\n' "$BIN/secl" >"$OCICRYPT_KEYPROVIDER_CONFIG"
+
+echo "==> building a two-layer image of 2 x $SIZE random bytes (tar+gzip)" >&2
+scripts/mkimage.py "$W/img" --layer "gzrandom:$SIZE" --layer "gzrandom:$SIZE" >/dev/null
+du -sh "$W/img" >&2
+
+# measure NAME CMD...: runs CMD RUNS times, records "NAME seconds maxrss_kib" of each run.
+measure() {
+    local name=$1; shift
+    for i in $(seq 1 "$RUNS"); do
+        rm -rf "$W/out"
+        /usr/bin/time -f "%e %M" -o "$W/time" "$@" >/dev/null 2>"$W/err" || { cat "$W/err" >&2; exit 1; }
+        echo "$name $(cat "$W/time")" >>"$W/results"
+        [[ $i -lt $RUNS ]] && rm -rf "$W/out"
+    done
+    mv "$W/out" "$W/out-$name"
+}
+
+: >"$W/results"
+O="oci:$W/out:latest"
+measure secl-encrypt "$BIN/secl" -q image encrypt "oci:$W/img:latest" "$O"
+measure skopeo-encrypt "$SKOPEO" --policy "$POLICY" copy -q --encryption-key provider:isecl:any "oci:$W/img:latest" "$O"
+measure secl-decrypt "$BIN/secl" -q image decrypt "oci:$W/out-secl-encrypt:latest" "$O"
+measure skopeo-decrypt "$SKOPEO" --policy "$POLICY" copy -q --decryption-key provider:isecl "oci:$W/out-secl-encrypt:latest" "$O"
+
+python3 - "$W/results" "$SIZE" "$RUNS" <<'PY'
+import statistics, sys
+rows = [l.split() for l in open(sys.argv[1])]
+t = {}; rss = {}
+for name, secs, kib in rows:
+    t.setdefault(name, []).append(float(secs)); rss.setdefault(name, []).append(int(kib))
+med = {k: statistics.median(v) for k, v in t.items()}
+print(f"image: 2 layers x {sys.argv[2]} random (tar+gzip); median of {sys.argv[3]} runs; {__import__('os').cpu_count()} CPUs")
+print(f"{'operation':<16}{'secl s':>9}{'skopeo s':>10}{'skopeo/secl':>13}{'secl peak RSS':>16}")
+for op in ("encrypt", "decrypt"):
+    s, k = med[f"secl-{op}"], med[f"skopeo-{op}"]
+    print(f"{op:<16}{s:>9.2f}{k:>10.2f}{k / s:>12.2f}x{max(rss[f'secl-{op}']) / 1024:>13.1f} MiB")
+PY
