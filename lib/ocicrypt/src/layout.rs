@@ -129,8 +129,8 @@ pub fn copy_file_verified(
 ) -> Result<()> {
     let mut input = File::open(src).map_err(|e| Error::io(src, e))?;
     let mut output = create_private_file(dst)?;
-    let res = copy_verified(&mut input, src, &mut output, dst, digest, size, progress)
-        .and_then(|()| output.sync_all().map_err(|e| Error::io(dst, e)));
+    // Not fsync'ed, like layer blobs: see `cipher::encrypt_file`.
+    let res = copy_verified(&mut input, src, &mut output, dst, digest, size, progress);
     if res.is_err() {
         drop(output);
         let _ = fs::remove_file(dst);
