@@ -50,6 +50,7 @@ measure() {
     local name=$1; shift
     for i in $(seq 1 "$RUNS"); do
         rm -rf "$W/out"
+        sync # earlier runs' writeback must not land in this run's time
         /usr/bin/time -f "%e %M" -o "$W/time" "$@" >/dev/null 2>"$W/err" || { cat "$W/err" >&2; exit 1; }
         echo "$name $(cat "$W/time")" >>"$W/results"
         [[ $i -lt $RUNS ]] && rm -rf "$W/out"
@@ -71,6 +72,8 @@ t = {}; rss = {}
 for name, secs, kib in rows:
     t.setdefault(name, []).append(float(secs)); rss.setdefault(name, []).append(int(kib))
 med = {k: statistics.median(v) for k, v in t.items()}
+for k, v in t.items():
+    print(f"  {k:<16} runs: " + " ".join(f"{x:.2f}s" for x in v))
 print(f"image: 2 layers x {sys.argv[2]} random (tar+gzip); median of {sys.argv[3]} runs; {__import__('os').cpu_count()} CPUs")
 print(f"{'operation':<16}{'secl s':>9}{'skopeo s':>10}{'skopeo/secl':>13}{'secl peak RSS':>16}")
 for op in ("encrypt", "decrypt"):
