@@ -48,22 +48,21 @@ fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
         .context("cannot start the async runtime")
 }
 
-fn src_opts(t: &SrcTransportOpts) -> anyhow::Result<RegistryOptions> {
+fn registry_opts(plain_http: bool, tls_verify: bool) -> anyhow::Result<RegistryOptions> {
     Ok(RegistryOptions {
-        plain_http: t.src_plain_http,
-        insecure_skip_tls_verify: !t.src_tls_verify,
+        plain_http,
+        insecure_skip_tls_verify: !tls_verify,
         ..Default::default()
     }
     .with_env_credentials()?)
 }
 
+fn src_opts(t: &SrcTransportOpts) -> anyhow::Result<RegistryOptions> {
+    registry_opts(t.src_plain_http, t.src_tls_verify)
+}
+
 fn dest_opts(t: &DestTransportOpts) -> anyhow::Result<RegistryOptions> {
-    Ok(RegistryOptions {
-        plain_http: t.dest_plain_http,
-        insecure_skip_tls_verify: !t.dest_tls_verify,
-        ..Default::default()
-    }
-    .with_env_credentials()?)
+    registry_opts(t.dest_plain_http, t.dest_tls_verify)
 }
 
 /// The envelope key file: the flag, else `SECL_ENVELOPE_KEY`, else beside the config file.

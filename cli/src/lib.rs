@@ -43,6 +43,13 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// KBS connection settings: config file, then environment, then `conn` flags.
+fn settings(global: &args::GlobalOpts, conn: &args::ConnOpts) -> anyhow::Result<config::Settings> {
+    let env = config::process_env;
+    let loaded = config::load_config(global.config.as_deref(), &env)?;
+    Ok(config::resolve(&loaded, &env, conn))
+}
+
 fn dispatch(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Completions { shell } => {
@@ -53,9 +60,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Kbs(kbs) => {
-            let env = config::process_env;
-            let loaded = config::load_config(cli.global.config.as_deref(), &env)?;
-            let settings = config::resolve(&loaded, &env, &kbs.conn);
+            let settings = settings(&cli.global, &kbs.conn)?;
             let ctx = kbs::Ctx {
                 format: cli.global.output,
                 quiet: cli.global.quiet,
@@ -63,9 +68,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
             kbs::run(ctx, &settings, kbs.command)
         }
         Command::Image(img) => {
-            let env = config::process_env;
-            let loaded = config::load_config(cli.global.config.as_deref(), &env)?;
-            let settings = config::resolve(&loaded, &env, &img.conn);
+            let settings = settings(&cli.global, &img.conn)?;
             let ctx = image::Ctx {
                 format: cli.global.output,
                 quiet: cli.global.quiet,
@@ -73,9 +76,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
             image::run(ctx, &settings, img.command)
         }
         Command::Keyprovider(kp) => {
-            let env = config::process_env;
-            let loaded = config::load_config(cli.global.config.as_deref(), &env)?;
-            let settings = config::resolve(&loaded, &env, &kp.conn);
+            let settings = settings(&cli.global, &kp.conn)?;
             image::keyprovider(&settings, kp)
         }
     }

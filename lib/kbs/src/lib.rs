@@ -164,6 +164,19 @@ fn from_json<T: for<'de> Deserialize<'de>>(what: &str, bytes: &[u8]) -> Result<T
         .map_err(|e| KbsError::Internal(format!("stored {what} record is unreadable: {e}")))
 }
 
+/// A fresh TPM transfer policy.
+fn new_policy(tpm: TpmPolicy, default: bool) -> KeyTransferPolicy {
+    let t = now();
+    KeyTransferPolicy {
+        id: Uuid::new_v4(),
+        created_at: t,
+        updated_at: t,
+        attestation_type: vec![AttestationType::Tpm],
+        tpm: Some(tpm),
+        default,
+    }
+}
+
 fn cert_kind_name(kind: CertKind) -> &'static str {
     match kind {
         CertKind::Saml => "kbs.cert.saml",
@@ -254,15 +267,7 @@ impl Kbs {
             return Uuid::try_parse_ascii(&bytes)
                 .map_err(|_| KbsError::Internal("default policy id is unreadable".into()));
         }
-        let t = now();
-        let policy = KeyTransferPolicy {
-            id: Uuid::new_v4(),
-            created_at: t,
-            updated_at: t,
-            attestation_type: vec![AttestationType::Tpm],
-            tpm: Some(TpmPolicy::default()),
-            default: true,
-        };
+        let policy = new_policy(TpmPolicy::default(), true);
         self.store
             .insert(KIND_POLICY, &policy.id.to_string(), &to_json(&policy)?)
             .await?;
@@ -664,15 +669,7 @@ impl Kbs {
         // Make sure the default exists first, so a fresh KBS's first policy is never mistaken
         // for it.
         self.default_policy_id().await?;
-        let t = now();
-        let policy = KeyTransferPolicy {
-            id: Uuid::new_v4(),
-            created_at: t,
-            updated_at: t,
-            attestation_type: vec![AttestationType::Tpm],
-            tpm: Some(tpm),
-            default: false,
-        };
+        let policy = new_policy(tpm, false);
         self.store
             .insert(KIND_POLICY, &policy.id.to_string(), &to_json(&policy)?)
             .await?;
