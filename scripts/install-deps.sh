@@ -10,6 +10,11 @@ PACKAGES=(
     postgresql      # the multi-instance store, started per test run by scripts/postgres.sh
     docker-registry # OCI registry for the registry tests, started per test by scripts/registry.sh
     python3         # scripts/mkimage.py builds test images offline
+    libtss2-dev     # tss-esapi (secl-tpm) links libtss2-esys/-mu/-tctildr; TCTIs load at run time
+    swtpm           # software TPM 2.0 for the TPM tests, started per test by scripts/swtpm.sh
+    swtpm-tools     # swtpm_setup + swtpm_localca: EK and EK certificate from a test CA
+    tpm2-tools      # tpm2_makecredential: independent MakeCredential in the TPM tests
+    xmlsec1         # independent signer/verifier of SAML trust reports (secl-saml interop tests)
 )
 
 missing=()
