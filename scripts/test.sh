@@ -28,6 +28,8 @@ export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
 export RUST_BACKTRACE=1
 # libtss2 prints ERROR lines for expected TPM failures (tests provoke many); keep them quiet.
 export TSS2_LOG=${TSS2_LOG:-all+none}
+# Tests that shell out to openssl or tpm2-tools must fail, not skip, when a tool is missing.
+export SECL_REQUIRE_TOOLS=1
 
 if [[ "${1:-}" != "--" ]]; then
     cargo fmt --all -- --check
