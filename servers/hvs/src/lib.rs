@@ -1,0 +1,120 @@
+//! The secl Host Verification Service server: configuration, key material, the PrivacyCA,
+//! host registration, flavors and SAML trust reports. The binary `secl-hvs` is a thin wrapper
+//! over [`run`].
+#![forbid(unsafe_code)]
+
+pub mod agent;
+pub mod config;
+pub mod error;
+pub mod flavor;
+pub mod keys;
+pub mod routes;
+pub mod service;
+
+use std::sync::Arc;
+
+use anyhow::Context;
+use clap::CommandFactory;
+use config::{Cli, Command, ServeArgs, Settings};
+use service::Hvs;
+
+/// The clap definition, for generated man pages.
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+/// Runs a parsed command line to completion.
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Serve(args) => serve(*args).await,
+        Command::ResetAdminToken(common) => {
+            let settings = Settings::resolve(&ServeArgs {
+                common,
+                ..Default::default()
+            })?;
+            let hvs = open_hvs(&settings).await?;
+            hvs.write_admin_token(&settings.admin_token_file())
+                .await
+                .context("writing the new admin token")?;
+            println!(
+                "new admin token written to {}",
+                settings.admin_token_file().display()
+            );
+            Ok(())
+        }
+    }
+}
+
+async fn open_hvs(settings: &Settings) -> anyhow::Result<Hvs> {
+    create_private_dir(&settings.data_dir)?;
+    let store = secl_store::open(&settings.store)
+        .await
+        .context("opening the store")?;
+    let ek_cas = service::load_ek_cas(&settings.ek_ca)?;
+    // RSA-3072 generation on first start takes a while; keep it off the async workers.
+    let dir = settings.data_dir.clone();
+    let (validity, issuer) = (settings.saml_validity_seconds, settings.saml_issuer.clone());
+    let hvs = tokio::task::spawn_blocking(move || Hvs::open(store, &dir, ek_cas, validity, issuer))
+        .await
+        .context("key set-up task")??;
+    Ok(hvs)
+}
+
+fn create_private_dir(dir: &std::path::Path) -> anyhow::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    if !dir.exists() {
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .with_context(|| format!("creating data directory {}", dir.display()))?;
+    }
+    Ok(())
+}
+
+async fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    let mut settings = Settings::resolve(&args)?;
+    secl_service::init_logging(&settings.log);
+    secl_service::install_crypto_provider();
+    let listener = tokio::net::TcpListener::bind(settings.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", settings.listen))?;
+    // With port 0 the OS picked one: the ready line must name the real port.
+    settings.listen = listener.local_addr()?;
+    let hvs = Arc::new(open_hvs(&settings).await?);
+    if settings.ek_ca.is_empty() {
+        tracing::warn!("no --ek-ca given: every AIK challenge will be refused");
+    }
+    let admin_file = settings.admin_token_file();
+    if hvs.bootstrap_admin(&admin_file).await? {
+        tracing::info!(
+            "first start: admin token written to {}",
+            admin_file.display()
+        );
+    }
+    let tls_files = match &settings.tls {
+        Some((cert, key)) => secl_service::tls::TlsFiles {
+            cert: cert.clone(),
+            key: key.clone(),
+            ca: None,
+        },
+        None => secl_service::tls::self_signed(&settings.data_dir, "secl HVS", &settings.tls_san)?,
+    };
+    let tls = secl_service::tls::server_config(&tls_files)?;
+    let app = routes::router(hvs.clone(), settings.max_body_bytes);
+    tracing::info!(store = %hvs.store().describe(), "HVS ready");
+    // One line on stdout that scripts can wait for.
+    println!(
+        "secl-hvs listening on https://{}/hvs/v2 (data: {}{})",
+        settings.listen,
+        settings.data_dir.display(),
+        tls_files
+            .ca
+            .as_ref()
+            .map(|c| format!(", CA: {}", c.display()))
+            .unwrap_or_default()
+    );
+    secl_service::serve_tls(listener, tls, app, secl_service::shutdown_signal()).await?;
+    tracing::info!("HVS stopped");
+    Ok(())
+}

@@ -1,0 +1,821 @@
+//! The HVS itself: PrivacyCA RPCs, hosts, flavors and reports over a `secl_store::Store`.
+//! Routes parse and authorize; everything that decides lives here.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::Arc;
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as B64;
+use rand::Rng;
+use secl_attest::privacy_ca::{
+    PrivacyCa, certificate_public_key, make_credential, verify_binding_certificate, verify_chain,
+};
+use secl_attest::tpm2::Public;
+use secl_attest::verify::{check_aik_attributes, verify_quote};
+use secl_store::{Store, StoreError};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+use uuid::Uuid;
+
+use crate::agent::{Agent, HostInfo, normalize_connection_string};
+use crate::error::{HvsError, Result, bad, internal};
+use crate::flavor::{self, Evaluation, Flavor, FlavorPart, PcrExpectation};
+use crate::keys::{self, SamlSigner, SealKey};
+
+const KIND_CONFIG: &str = "hvs-config";
+const KIND_CHALLENGE: &str = "hvs-aik-challenge";
+const KIND_HOST: &str = "hvs-host";
+const KIND_HOST_HWID: &str = "hvs-host-hardware-uuid";
+const KIND_FLAVOR: &str = "hvs-flavor";
+const KIND_REPORT: &str = "hvs-report";
+const ADMIN_TOKEN_ID: &str = "admin-token-sha256";
+/// How long a credential challenge may wait for its activation.
+const CHALLENGE_TTL: time::Duration = time::Duration::minutes(5);
+/// Host state when the agent answered the last call.
+pub const STATE_CONNECTED: &str = "CONNECTED";
+/// Host state when it did not.
+pub const STATE_CONNECTION_FAILURE: &str = "CONNECTION_FAILURE";
+
+pub const EK_NOT_TRUSTED: &str = "EK certificate is not issued by a trusted EK CA";
+pub const HOST_NOT_FOUND: &str = "Host for given criteria does not exist";
+pub const HOST_NOT_CONNECTED: &str = "Host is not in CONNECTED state";
+
+fn now_str() -> String {
+    OffsetDateTime::now_utc()
+        .format(&Rfc3339)
+        .unwrap_or_default()
+}
+
+fn b64(field: &str, v: &str) -> Result<Vec<u8>> {
+    if v.trim().is_empty() {
+        return Err(bad(format!("{field} is required")));
+    }
+    B64.decode(v.trim())
+        .map_err(|_| bad(format!("{field} is not valid base64")))
+}
+
+fn json<T: Serialize>(v: &T) -> Result<Vec<u8>> {
+    serde_json::to_vec(v).map_err(internal)
+}
+
+fn from_json<T: for<'de> Deserialize<'de>>(kind: &str, b: &[u8]) -> Result<T> {
+    serde_json::from_slice(b).map_err(|e| internal(format!("corrupt {kind} record: {e}")))
+}
+
+/// `POST rpc/aik-challenge` body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AikChallengeRequest {
+    pub ek_certificate: String,
+    pub aik_public: String,
+}
+
+/// `POST rpc/aik-challenge` answer.
+#[derive(Debug, Serialize)]
+pub struct AikChallenge {
+    pub challenge_id: Uuid,
+    pub credential_blob: String,
+    pub encrypted_secret: String,
+}
+
+/// A credential challenge waiting for activation; the secret is kept only as its SHA-256.
+#[derive(Debug, Serialize, Deserialize)]
+struct PendingChallenge {
+    secret_sha256: String,
+    aik_public: String,
+    ek_certificate: String,
+    expires_unix: i64,
+}
+
+/// `POST rpc/aik-activate` body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AikActivateRequest {
+    pub challenge_id: String,
+    pub secret: String,
+}
+
+/// SecL's RegisterKeyInfo.
+#[derive(Debug, Deserialize)]
+pub struct RegisterKeyInfo {
+    #[serde(default)]
+    pub public_key_modulus: String,
+    #[serde(default)]
+    pub tpm_certify_key: String,
+    #[serde(default)]
+    pub tpm_certify_key_signature: String,
+    #[serde(default)]
+    pub aik_der_certificate: String,
+    #[serde(default)]
+    pub tpm_version: String,
+    #[serde(default)]
+    pub operating_system: String,
+}
+
+/// `POST /hosts` body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HostCreate {
+    pub connection_string: String,
+    pub ta_ca_pem: String,
+    pub ta_token: String,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// A registered host as stored; `ta_token_sealed` never leaves the server.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct HostRecord {
+    pub id: Uuid,
+    pub hardware_uuid: String,
+    pub host_name: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    pub connection_string: String,
+    pub state: String,
+    #[serde(default)]
+    pub state_reason: Option<String>,
+    pub host_info: HostInfo,
+    /// AIK certificate, base64 DER.
+    pub aik_der: String,
+    /// Binding-key certificate, base64 DER.
+    pub binding_der: String,
+    pub ta_ca_pem: String,
+    pub ta_token_sealed: String,
+    pub created: String,
+    pub updated: String,
+}
+
+impl HostRecord {
+    /// What clients see: everything but the sealed token.
+    pub fn public(&self) -> serde_json::Value {
+        let mut v = serde_json::to_value(self).unwrap_or_default();
+        if let Some(o) = v.as_object_mut() {
+            o.remove("ta_token_sealed");
+        }
+        v
+    }
+}
+
+/// `POST /reports` criteria.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportCriteria {
+    #[serde(default)]
+    pub host_id: Option<String>,
+    #[serde(default)]
+    pub hardware_uuid: Option<String>,
+    #[serde(default)]
+    pub host_name: Option<String>,
+}
+
+/// A stored report.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Report {
+    pub id: Uuid,
+    pub host_id: Uuid,
+    pub hardware_uuid: String,
+    pub host_name: String,
+    pub trust_report: Evaluation,
+    pub created: String,
+    pub expiration: String,
+    pub saml: String,
+}
+
+/// The service.
+pub struct Hvs {
+    store: Arc<dyn Store>,
+    ca: PrivacyCa,
+    saml: SamlSigner,
+    seal: SealKey,
+    ek_cas: Vec<Vec<u8>>,
+    saml_validity: time::Duration,
+    saml_issuer: String,
+}
+
+impl std::fmt::Debug for Hvs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Hvs")
+            .field("store", &self.store.describe())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Every CERTIFICATE in the given PEM files, DER.
+pub fn load_ek_cas(files: &[std::path::PathBuf]) -> Result<Vec<Vec<u8>>> {
+    let mut out = Vec::new();
+    for f in files {
+        let pem = std::fs::read(f).map_err(|e| {
+            HvsError::Config(format!("cannot read EK CA file {}: {e}", f.display()))
+        })?;
+        let certs = secl_saml::certs_from_pem(&pem)
+            .map_err(|e| HvsError::Config(format!("EK CA file {}: {e}", f.display())))?;
+        if certs.is_empty() {
+            return Err(HvsError::Config(format!(
+                "EK CA file {} holds no certificate",
+                f.display()
+            )));
+        }
+        out.extend(certs);
+    }
+    Ok(out)
+}
+
+impl Hvs {
+    /// Opens (creating on first start) the key material in `data_dir` over `store`.
+    pub fn open(
+        store: Arc<dyn Store>,
+        data_dir: &Path,
+        ek_cas: Vec<Vec<u8>>,
+        saml_validity_seconds: u64,
+        saml_issuer: String,
+    ) -> Result<Self> {
+        Ok(Self {
+            store,
+            ca: keys::privacy_ca(data_dir)?,
+            saml: keys::saml_signer(data_dir)?,
+            seal: SealKey::load_or_create(data_dir)?,
+            ek_cas,
+            saml_validity: time::Duration::seconds(
+                i64::try_from(saml_validity_seconds).unwrap_or(86_400),
+            ),
+            saml_issuer,
+        })
+    }
+
+    pub fn store(&self) -> &Arc<dyn Store> {
+        &self.store
+    }
+
+    pub fn privacy_ca_der(&self) -> &[u8] {
+        self.ca.certificate_der()
+    }
+
+    pub fn saml_cert_der(&self) -> &[u8] {
+        &self.saml.cert_der
+    }
+
+    pub fn ek_cas(&self) -> &[Vec<u8>] {
+        &self.ek_cas
+    }
+
+    // ----- admin token ---------------------------------------------------------------------
+
+    /// On first start (no token hash in the store) writes a new admin token to `file`.
+    pub async fn bootstrap_admin(&self, file: &Path) -> Result<bool> {
+        if self.store.get(KIND_CONFIG, ADMIN_TOKEN_ID).await?.is_some() {
+            return Ok(false);
+        }
+        self.write_admin_token(file).await?;
+        Ok(true)
+    }
+
+    /// A new admin token: written to `file` (0600), its SHA-256 to the store.
+    pub async fn write_admin_token(&self, file: &Path) -> Result<()> {
+        let token = keys::new_token();
+        keys::replace_private(file, format!("{}\n", token.as_str()).as_bytes())?;
+        let hash = hex::encode(Sha256::digest(token.as_bytes()));
+        self.store
+            .put(KIND_CONFIG, ADMIN_TOKEN_ID, hash.as_bytes())
+            .await?;
+        Ok(())
+    }
+
+    /// Whether `token` is the admin token (constant-time over its hash).
+    pub async fn is_admin(&self, token: &str) -> Result<bool> {
+        let Some(want) = self.store.get(KIND_CONFIG, ADMIN_TOKEN_ID).await? else {
+            return Ok(false);
+        };
+        let got = hex::encode(Sha256::digest(token.as_bytes()));
+        Ok(keys::ct_eq(got.as_bytes(), &want))
+    }
+
+    // ----- PrivacyCA -----------------------------------------------------------------------
+
+    /// The EK certificate must chain, leaf → intermediates → a self-signed root, to the
+    /// configured EK CAs, every link valid now.
+    pub fn check_ek_certificate(&self, ek_der: &[u8]) -> Result<()> {
+        let untrusted = |why: String| bad(format!("{EK_NOT_TRUSTED}: {why}"));
+        if self.ek_cas.is_empty() {
+            return Err(untrusted("no EK CA is configured (--ek-ca)".into()));
+        }
+        let mut current = ek_der.to_vec();
+        for _ in 0..4 {
+            verify_chain(&current, &self.ek_cas).map_err(|e| untrusted(e.to_string()))?;
+            let issuer_raw = issuer_of(&current).map_err(untrusted)?;
+            let Some(issuer) = self.ek_cas.iter().find(|c| {
+                subject_of(c).is_ok_and(|s| s == issuer_raw)
+                    && verify_chain(&current, &[(*c).clone()]).is_ok()
+            }) else {
+                return Err(untrusted("issuer not found".into()));
+            };
+            if subject_of(issuer).map_err(untrusted)? == issuer_of(issuer).map_err(untrusted)? {
+                // Self-signed: check the root's own signature and validity too.
+                verify_chain(issuer, std::slice::from_ref(issuer))
+                    .map_err(|e| untrusted(format!("root: {e}")))?;
+                return Ok(());
+            }
+            current = issuer.clone();
+        }
+        Err(untrusted("chain longer than 4 certificates".into()))
+    }
+
+    pub async fn aik_challenge(&self, req: AikChallengeRequest) -> Result<AikChallenge> {
+        let ek_der = b64("ek_certificate", &req.ek_certificate)?;
+        let aik_tpm2b = b64("aik_public", &req.aik_public)?;
+        self.check_ek_certificate(&ek_der)?;
+        let aik =
+            Public::parse_tpm2b(&aik_tpm2b).map_err(|e| bad(format!("Invalid aik_public: {e}")))?;
+        check_aik_attributes(&aik).map_err(|e| bad(format!("Invalid aik_public: {e}")))?;
+        let name = aik
+            .name()
+            .map_err(|e| bad(format!("Invalid aik_public: {e}")))?;
+        let ek_key = certificate_public_key(&ek_der)
+            .map_err(|e| bad(format!("Invalid ek_certificate: {e}")))?;
+        let mut secret = zeroize::Zeroizing::new([0u8; 32]);
+        rand::rng().fill_bytes(secret.as_mut());
+        let (blob, enc_secret) = make_credential(&ek_key, &name, secret.as_ref())
+            .map_err(|e| bad(format!("Cannot make a credential for this EK and AIK: {e}")))?;
+        self.sweep_challenges().await;
+        let id = Uuid::new_v4();
+        let pending = PendingChallenge {
+            secret_sha256: hex::encode(Sha256::digest(secret.as_ref())),
+            aik_public: B64.encode(&aik_tpm2b),
+            ek_certificate: B64.encode(&ek_der),
+            expires_unix: (OffsetDateTime::now_utc() + CHALLENGE_TTL).unix_timestamp(),
+        };
+        self.store
+            .insert(KIND_CHALLENGE, &id.to_string(), &json(&pending)?)
+            .await?;
+        Ok(AikChallenge {
+            challenge_id: id,
+            credential_blob: B64.encode(blob),
+            encrypted_secret: B64.encode(enc_secret),
+        })
+    }
+
+    /// Drops expired challenges; failures only delay the clean-up.
+    async fn sweep_challenges(&self) {
+        let now = OffsetDateTime::now_utc().unix_timestamp();
+        if let Ok(all) = self.store.list(KIND_CHALLENGE).await {
+            for (id, v) in all {
+                let expired = serde_json::from_slice::<PendingChallenge>(&v)
+                    .map(|p| p.expires_unix < now)
+                    .unwrap_or(true);
+                if expired {
+                    let _ = self.store.delete(KIND_CHALLENGE, &id).await;
+                }
+            }
+        }
+    }
+
+    /// Single use: the challenge is claimed (deleted) before the secret is compared.
+    pub async fn aik_activate(&self, req: AikActivateRequest) -> Result<Vec<u8>> {
+        let unknown = || bad("Unknown or already used AIK challenge");
+        let id = Uuid::try_parse(req.challenge_id.trim()).map_err(|_| unknown())?;
+        let secret = b64("secret", &req.secret)?;
+        let Some(raw) = self.store.get(KIND_CHALLENGE, &id.to_string()).await? else {
+            return Err(unknown());
+        };
+        if !self.store.delete(KIND_CHALLENGE, &id.to_string()).await? {
+            return Err(unknown());
+        }
+        let pending: PendingChallenge = from_json(KIND_CHALLENGE, &raw)?;
+        if pending.expires_unix < OffsetDateTime::now_utc().unix_timestamp() {
+            return Err(bad("AIK challenge expired: start again"));
+        }
+        let got = hex::encode(Sha256::digest(&secret));
+        if !keys::ct_eq(got.as_bytes(), pending.secret_sha256.as_bytes()) {
+            return Err(bad(
+                "AIK activation failed: the secret does not match the challenge",
+            ));
+        }
+        let aik = Public::parse_tpm2b(&B64.decode(&pending.aik_public).map_err(internal)?)
+            .map_err(internal)?;
+        let key = aik.rsa_public_key().map_err(internal)?;
+        let name = aik.name().map_err(internal)?;
+        self.ca.issue_aik_certificate(&key, &name).map_err(internal)
+    }
+
+    pub fn certify_binding_key(&self, req: RegisterKeyInfo) -> Result<Vec<u8>> {
+        let public = b64("public_key_modulus", &req.public_key_modulus)?;
+        let attest = b64("tpm_certify_key", &req.tpm_certify_key)?;
+        let sig = b64("tpm_certify_key_signature", &req.tpm_certify_key_signature)?;
+        let aik = b64("aik_der_certificate", &req.aik_der_certificate)?;
+        if req.tpm_version.trim().is_empty() {
+            return Err(bad("tpm_version is required"));
+        }
+        if !req.operating_system.trim().eq_ignore_ascii_case("linux") {
+            return Err(bad(
+                "operating_system must be linux (the only one supported)",
+            ));
+        }
+        // public_key_modulus is a TPM2B_PUBLIC; the PrivacyCA takes the TPMT_PUBLIC inside.
+        let tpmt = match public.get(..2) {
+            Some(n) if usize::from(u16::from_be_bytes([n[0], n[1]])) == public.len() - 2 => {
+                &public[2..]
+            }
+            _ => &public[..],
+        };
+        self.ca
+            .certify_binding_key(&aik, tpmt, &attest, &sig)
+            .map_err(|e| bad(format!("Binding key certification refused: {e}")))
+    }
+
+    // ----- hosts ---------------------------------------------------------------------------
+
+    fn agent_for(&self, host: &HostRecord) -> Result<Agent> {
+        let sealed = B64.decode(&host.ta_token_sealed).map_err(internal)?;
+        let token = self.seal.open(host.id.as_bytes(), &sealed)?;
+        let token = std::str::from_utf8(&token).map_err(internal)?;
+        Agent::new(&host.connection_string, &host.ta_ca_pem, token).map_err(internal)
+    }
+
+    /// Checks an AIK certificate an agent presented: ours and valid now.
+    fn check_aik(&self, aik_der: &[u8]) -> Result<()> {
+        verify_chain(aik_der, &[self.ca.certificate_der().to_vec()])
+            .map_err(|e| bad(format!("The host's AIK certificate is not trusted: {e}")))
+    }
+
+    pub async fn create_host(&self, req: HostCreate) -> Result<HostRecord> {
+        let base = normalize_connection_string(&req.connection_string).map_err(|e| bad(e.0))?;
+        if req.ta_token.trim().is_empty() {
+            return Err(bad("ta_token is required"));
+        }
+        if let Some(d) = &req.description
+            && d.len() > 1024
+        {
+            return Err(bad("description is longer than 1024 bytes"));
+        }
+        let agent = Agent::new(&base, &req.ta_ca_pem, req.ta_token.trim()).map_err(|e| bad(e.0))?;
+        let unreachable = |e: crate::agent::AgentError| bad(format!("Cannot register host: {e}"));
+        let info = agent.host_info().await.map_err(unreachable)?;
+        let hardware_uuid = Uuid::try_parse(info.hardware_uuid.trim())
+            .map_err(|_| bad("Cannot register host: the agent's hardware_uuid is not a UUID"))?
+            .to_string();
+        let aik_der = agent.aik().await.map_err(unreachable)?;
+        self.check_aik(&aik_der)?;
+        let binding_der = agent.binding_key_certificate().await.map_err(unreachable)?;
+        verify_binding_certificate(
+            &binding_der,
+            &aik_der,
+            &[self.ca.certificate_der().to_vec()],
+        )
+        .map_err(|e| {
+            bad(format!(
+                "The host's binding key certificate is not trusted: {e}"
+            ))
+        })?;
+
+        let id = Uuid::new_v4();
+        let now = now_str();
+        let host = HostRecord {
+            id,
+            hardware_uuid: hardware_uuid.clone(),
+            host_name: info.host_name.clone(),
+            description: req.description,
+            connection_string: base,
+            state: STATE_CONNECTED.into(),
+            state_reason: None,
+            host_info: info,
+            aik_der: B64.encode(&aik_der),
+            binding_der: B64.encode(&binding_der),
+            ta_ca_pem: req.ta_ca_pem,
+            ta_token_sealed: B64.encode(
+                self.seal
+                    .seal(id.as_bytes(), req.ta_token.trim().as_bytes())?,
+            ),
+            created: now.clone(),
+            updated: now,
+        };
+        // The hardware-UUID index is the uniqueness check, atomic in every backend.
+        match self
+            .store
+            .insert(KIND_HOST_HWID, &hardware_uuid, id.to_string().as_bytes())
+            .await
+        {
+            Err(StoreError::Conflict { .. }) => {
+                return Err(HvsError::Conflict(format!(
+                    "A host with hardware_uuid {hardware_uuid} is already registered"
+                )));
+            }
+            other => other?,
+        }
+        if let Err(e) = self
+            .store
+            .insert(KIND_HOST, &id.to_string(), &json(&host)?)
+            .await
+        {
+            let _ = self.store.delete(KIND_HOST_HWID, &hardware_uuid).await;
+            return Err(e.into());
+        }
+        Ok(host)
+    }
+
+    pub async fn hosts(&self) -> Result<Vec<HostRecord>> {
+        self.store
+            .list(KIND_HOST)
+            .await?
+            .iter()
+            .map(|(_, v)| from_json(KIND_HOST, v))
+            .collect()
+    }
+
+    pub async fn host(&self, id: Uuid) -> Result<Option<HostRecord>> {
+        match self.store.get(KIND_HOST, &id.to_string()).await? {
+            Some(v) => Ok(Some(from_json(KIND_HOST, &v)?)),
+            None => Ok(None),
+        }
+    }
+
+    pub async fn delete_host(&self, id: Uuid) -> Result<bool> {
+        let Some(host) = self.host(id).await? else {
+            return Ok(false);
+        };
+        let deleted = self.store.delete(KIND_HOST, &id.to_string()).await?;
+        self.store
+            .delete(KIND_HOST_HWID, &host.hardware_uuid)
+            .await?;
+        Ok(deleted)
+    }
+
+    /// A fresh, fully verified quote of `pcrs`; marks the host's state by whether the agent
+    /// answered.
+    async fn fresh_quote(
+        &self,
+        host: &mut HostRecord,
+        pcrs: &[u8],
+    ) -> Result<BTreeMap<u8, Vec<u8>>> {
+        let agent = self.agent_for(host)?;
+        let mut nonce = [0u8; 32];
+        rand::rng().fill_bytes(&mut nonce);
+        let quote = match agent.quote(&nonce, pcrs).await {
+            Ok(q) => q,
+            Err(e) => {
+                tracing::warn!(host = %host.id, "trust agent unreachable: {e}");
+                self.set_state(host, STATE_CONNECTION_FAILURE, Some(e.0.clone()))
+                    .await?;
+                return Err(bad(format!("{HOST_NOT_CONNECTED}: {e}")));
+            }
+        };
+        if host.state != STATE_CONNECTED {
+            self.set_state(host, STATE_CONNECTED, None).await?;
+        }
+        let aik_der = B64.decode(&host.aik_der).map_err(internal)?;
+        self.check_aik(&aik_der)?;
+        let aik = certificate_public_key(&aik_der).map_err(internal)?;
+        let returned: BTreeSet<u8> = quote.pcrs.iter().map(|(i, _)| *i).collect();
+        if returned.iter().copied().collect::<Vec<_>>() != pcrs
+            || returned.len() != quote.pcrs.len()
+        {
+            return Err(bad("The host's quote does not cover the PCRs asked for"));
+        }
+        verify_quote(&aik, &quote.attest, &quote.signature, &nonce, &quote.pcrs)
+            .map_err(|e| bad(format!("The host's quote does not verify: {e}")))?;
+        Ok(quote.pcrs.into_iter().collect())
+    }
+
+    async fn set_state(
+        &self,
+        host: &mut HostRecord,
+        state: &str,
+        reason: Option<String>,
+    ) -> Result<()> {
+        host.state = state.into();
+        host.state_reason = reason;
+        host.updated = now_str();
+        self.store
+            .put(KIND_HOST, &host.id.to_string(), &json(host)?)
+            .await?;
+        Ok(())
+    }
+
+    // ----- flavors -------------------------------------------------------------------------
+
+    /// Flavors of `parts` from a fresh verified quote of the host.
+    pub async fn flavors_from_host(
+        &self,
+        host_id: Uuid,
+        parts: &[FlavorPart],
+    ) -> Result<Vec<Flavor>> {
+        if parts.is_empty() {
+            return Err(bad("flavor_parts must name at least one part"));
+        }
+        let parts: BTreeSet<FlavorPart> = parts.iter().copied().collect();
+        let Some(mut host) = self.host(host_id).await? else {
+            return Err(bad(HOST_NOT_FOUND));
+        };
+        let pcrs: Vec<u8> = parts
+            .iter()
+            .flat_map(|p| p.pcrs())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let values = self.fresh_quote(&mut host, &pcrs).await?;
+        let now = now_str();
+        let mut out = Vec::new();
+        for part in parts {
+            let f = Flavor {
+                id: Uuid::new_v4(),
+                label: format!("{}_{}_{}", host.host_name, part.name(), now),
+                flavor_part: part,
+                flavor_group: part.group().into(),
+                hardware_uuid: (part == FlavorPart::HostUnique).then(|| host.hardware_uuid.clone()),
+                pcr_bank: "SHA256".into(),
+                pcrs: part
+                    .pcrs()
+                    .filter_map(|i| {
+                        values.get(&i).map(|v| PcrExpectation {
+                            index: i,
+                            value: hex::encode(v),
+                        })
+                    })
+                    .collect(),
+                created: now.clone(),
+            };
+            self.store
+                .insert(KIND_FLAVOR, &f.id.to_string(), &json(&f)?)
+                .await?;
+            out.push(f);
+        }
+        Ok(out)
+    }
+
+    pub async fn import_flavor(&self, f: flavor::FlavorImport) -> Result<Flavor> {
+        let f = f.into_flavor(&now_str())?;
+        self.store
+            .insert(KIND_FLAVOR, &f.id.to_string(), &json(&f)?)
+            .await?;
+        Ok(f)
+    }
+
+    pub async fn flavors(&self) -> Result<Vec<Flavor>> {
+        self.store
+            .list(KIND_FLAVOR)
+            .await?
+            .iter()
+            .map(|(_, v)| from_json(KIND_FLAVOR, v))
+            .collect()
+    }
+
+    pub async fn flavor(&self, id: Uuid) -> Result<Option<Flavor>> {
+        match self.store.get(KIND_FLAVOR, &id.to_string()).await? {
+            Some(v) => Ok(Some(from_json(KIND_FLAVOR, &v)?)),
+            None => Ok(None),
+        }
+    }
+
+    pub async fn delete_flavor(&self, id: Uuid) -> Result<bool> {
+        Ok(self.store.delete(KIND_FLAVOR, &id.to_string()).await?)
+    }
+
+    // ----- reports -------------------------------------------------------------------------
+
+    async fn find_host(&self, c: &ReportCriteria) -> Result<HostRecord> {
+        let nonempty = |o: &Option<String>| {
+            o.as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        let (id, hw, name) = (
+            nonempty(&c.host_id),
+            nonempty(&c.hardware_uuid),
+            nonempty(&c.host_name),
+        );
+        if id.is_none() && hw.is_none() && name.is_none() {
+            return Err(bad(
+                "At least one of host_id, hardware_uuid and host_name is required",
+            ));
+        }
+        let id = id
+            .map(|s| Uuid::try_parse(&s).map_err(|_| bad("host_id must be a UUID")))
+            .transpose()?;
+        self.hosts()
+            .await?
+            .into_iter()
+            .find(|h| {
+                id.is_none_or(|i| h.id == i)
+                    && hw
+                        .as_deref()
+                        .is_none_or(|x| h.hardware_uuid.eq_ignore_ascii_case(x))
+                    && name.as_deref().is_none_or(|x| h.host_name == x)
+            })
+            .ok_or_else(|| bad(HOST_NOT_FOUND))
+    }
+
+    /// A fresh verification of the host, signed as SAML and stored.
+    pub async fn create_report(&self, c: &ReportCriteria) -> Result<Report> {
+        let mut host = self.find_host(c).await?;
+        let all = self.flavors().await?;
+        let applicable = flavor::applicable(&all, &host.hardware_uuid);
+        let mut pcrs = flavor::pcrs_named(&applicable);
+        if pcrs.is_empty() {
+            // Nothing to compare; the quote still proves the host is alive and ours.
+            pcrs = (0..flavor::PCR_COUNT).collect();
+        }
+        let values = self.fresh_quote(&mut host, &pcrs).await?;
+        let evaluation = flavor::evaluate(&applicable, &values);
+
+        let now = OffsetDateTime::now_utc();
+        let now = now.replace_nanosecond(0).unwrap_or(now);
+        let part = |p: FlavorPart| {
+            evaluation
+                .parts
+                .get(p.name())
+                .map(|r| r.saml_value())
+                .unwrap_or("NA")
+                .to_string()
+        };
+        let i = &host.host_info;
+        let attributes: Vec<(String, String)> = [
+            ("TRUST_OVERALL", evaluation.overall.to_string()),
+            ("TRUST_PLATFORM", part(FlavorPart::Platform)),
+            ("TRUST_OS", part(FlavorPart::Os)),
+            ("TRUST_HOST_UNIQUE", part(FlavorPart::HostUnique)),
+            ("TRUST_SOFTWARE", "NA".into()),
+            ("TRUST_ASSET_TAG", "NA".into()),
+            ("OSName", i.os_name.clone()),
+            ("OSVersion", i.os_version.clone()),
+            ("BiosName", i.bios_name.clone()),
+            ("BiosVersion", i.bios_version.clone()),
+            ("ProcessorInfo", i.processor_info.clone()),
+            ("HostName", host.host_name.clone()),
+            ("HardwareUUID", host.hardware_uuid.clone()),
+            ("FEATURE_TPM", "true".into()),
+            ("TPMVersion", "2.0".into()),
+            ("AIK_Certificate", host.aik_der.clone()),
+            ("Binding_Key_Certificate", host.binding_der.clone()),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        let report =
+            secl_saml::TrustReport::new(&self.saml_issuer, now, self.saml_validity, attributes);
+        let saml = report
+            .sign(
+                secl_saml::DEFAULT_ASSERTION_ID,
+                &self.saml.key,
+                &self.saml.cert_der,
+            )
+            .map_err(internal)?;
+        let r = Report {
+            id: Uuid::new_v4(),
+            host_id: host.id,
+            hardware_uuid: host.hardware_uuid.clone(),
+            host_name: host.host_name.clone(),
+            trust_report: evaluation,
+            created: now_str(),
+            expiration: report.not_on_or_after.format(&Rfc3339).unwrap_or_default(),
+            saml,
+        };
+        self.store
+            .insert(KIND_REPORT, &r.id.to_string(), &json(&r)?)
+            .await?;
+        Ok(r)
+    }
+
+    /// Stored reports, newest first, filtered; with `latest_per_host` only each host's newest.
+    pub async fn reports(
+        &self,
+        host_id: Option<Uuid>,
+        hardware_uuid: Option<&str>,
+        latest_per_host: bool,
+    ) -> Result<Vec<Report>> {
+        let mut all: Vec<Report> = self
+            .store
+            .list(KIND_REPORT)
+            .await?
+            .iter()
+            .map(|(_, v)| from_json(KIND_REPORT, v))
+            .collect::<Result<_>>()?;
+        all.retain(|r| {
+            host_id.is_none_or(|h| r.host_id == h)
+                && hardware_uuid.is_none_or(|h| r.hardware_uuid.eq_ignore_ascii_case(h))
+        });
+        let at = |r: &Report| OffsetDateTime::parse(&r.created, &Rfc3339).ok();
+        all.sort_by_key(|r| std::cmp::Reverse(at(r)));
+        if latest_per_host {
+            let mut seen = BTreeSet::new();
+            all.retain(|r| seen.insert(r.host_id));
+        }
+        Ok(all)
+    }
+}
+
+fn parse(der: &[u8]) -> std::result::Result<x509_parser::certificate::X509Certificate<'_>, String> {
+    x509_parser::parse_x509_certificate(der)
+        .map(|(_, c)| c)
+        .map_err(|e| format!("certificate: {e}"))
+}
+
+fn subject_of(der: &[u8]) -> std::result::Result<Vec<u8>, String> {
+    parse(der).map(|c| c.subject().as_raw().to_vec())
+}
+
+fn issuer_of(der: &[u8]) -> std::result::Result<Vec<u8>, String> {
+    parse(der).map(|c| c.issuer().as_raw().to_vec())
+}

@@ -1,0 +1,115 @@
+//! The command line of `secl-wla`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "secl-wla",
+    version,
+    about = "The secl workload agent, host side: provisions the TPM with HVS and serves the trust-agent API",
+    long_about = "The secl workload agent (host side of SecL-DC workload confidentiality).\n\n\
+        `provision` reads the TPM's EK and EK certificate, creates an AIK and has HVS's PrivacyCA \
+        certify it (credential activation), then creates a TPM binding key, certifies it with the \
+        AIK and has HVS issue the binding-key certificate. `serve` runs the trust-agent HTTPS API \
+        HVS uses to read host information and to get TPM quotes.",
+    after_help = "Examples:\n  \
+        secl-wla provision --data-dir ./wla --tpm swtpm:host=127.0.0.1,port=2321 \\\n    \
+          --hvs-url https://127.0.0.1:8443/hvs/v2 --hvs-ca hvs-ca.pem --hvs-token-file hvs.token\n  \
+        secl-wla serve --data-dir ./wla --tpm swtpm:host=127.0.0.1,port=2321 \\\n    \
+          --listen 127.0.0.1:1443 --token-file ta.token\n\n\
+        DATA_DIR (mode 0700) holds aik.blob, binding-key.blob and binding-key.auth (0600), \
+        aik.cer, binding-key.pem, hardware-uuid and, once served, tls-ca.pem: the CA HVS must \
+        trust to reach this agent.\n\n\
+        Exit codes: 0 success, 1 error, 2 usage error."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the AIK and binding key and have HVS certify both.
+    Provision(ProvisionArgs),
+    /// Run the trust-agent HTTPS API until SIGINT or SIGTERM.
+    Serve(ServeArgs),
+    /// Extend a SHA-256 PCR, as a measured boot would (for tests and demos).
+    PcrExtend(PcrExtendArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ProvisionArgs {
+    /// Directory for the key blobs, certificates and host identity (created 0700).
+    #[arg(long, env = "SECL_WLA_DATA_DIR", value_name = "DIR")]
+    pub data_dir: PathBuf,
+    /// The TPM: swtpm:host=H,port=P, mssim:host=H,port=P or device:/dev/tpmrm0.
+    #[arg(long, env = "SECL_WLA_TPM", value_name = "TCTI")]
+    pub tpm: String,
+    /// HVS base URL, e.g. https://hvs.example:8443/hvs/v2.
+    #[arg(long, env = "SECL_WLA_HVS_URL", value_name = "URL")]
+    pub hvs_url: String,
+    /// PEM file with the CA certificate(s) HVS's TLS certificate must chain to (the only ones
+    /// trusted).
+    #[arg(long, env = "SECL_WLA_HVS_CA", value_name = "FILE")]
+    pub hvs_ca: PathBuf,
+    /// File with the bearer token for HVS.
+    #[arg(long, env = "SECL_WLA_HVS_TOKEN_FILE", value_name = "FILE")]
+    pub hvs_token_file: PathBuf,
+    /// Hardware UUID to report instead of /sys/class/dmi/id/product_uuid (several test hosts
+    /// on one machine).
+    #[arg(long, env = "SECL_WLA_HARDWARE_UUID", value_name = "UUID")]
+    pub hardware_uuid: Option<uuid::Uuid>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ServeArgs {
+    /// The provisioned data directory.
+    #[arg(long, env = "SECL_WLA_DATA_DIR", value_name = "DIR")]
+    pub data_dir: PathBuf,
+    /// The TPM, as for `provision`.
+    #[arg(long, env = "SECL_WLA_TPM", value_name = "TCTI")]
+    pub tpm: String,
+    /// Address to listen on (port 0 picks a free port).
+    #[arg(
+        long,
+        env = "SECL_WLA_LISTEN",
+        value_name = "ADDR:PORT",
+        default_value = "127.0.0.1:1443"
+    )]
+    pub listen: SocketAddr,
+    /// File with the bearer token every request must carry.
+    #[arg(long, env = "SECL_WLA_TOKEN_FILE", value_name = "FILE")]
+    pub token_file: PathBuf,
+    /// Extra names for the self-made TLS certificate (DNS names or IPs), comma separated.
+    #[arg(
+        long,
+        env = "SECL_WLA_TLS_SAN",
+        value_delimiter = ',',
+        value_name = "NAMES"
+    )]
+    pub tls_san: Vec<String>,
+    /// Log filter, e.g. info or secl_wla_server=debug.
+    #[arg(
+        long,
+        env = "SECL_WLA_LOG",
+        value_name = "FILTER",
+        default_value = "info"
+    )]
+    pub log: String,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct PcrExtendArgs {
+    /// The TPM, as for `provision`.
+    #[arg(long, env = "SECL_WLA_TPM", value_name = "TCTI")]
+    pub tpm: String,
+    /// PCR index (0..=15 are extendable at locality 0).
+    #[arg(long, value_name = "N")]
+    pub index: u8,
+    /// The SHA-256 digest to extend with, 64 hex digits.
+    #[arg(long, value_name = "HEX32")]
+    pub data: String,
+}

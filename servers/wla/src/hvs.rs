@@ -1,0 +1,140 @@
+//! The HVS calls of provisioning: HTTPS that trusts only the given CA, a bearer token, timeouts,
+//! and errors that name the step.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderValue};
+use rustls_pki_types::CertificateDer;
+use rustls_pki_types::pem::PemObject;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::{Error, Result};
+use crate::files;
+
+/// Time allowed to open a connection and finish the TLS handshake.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Time allowed for one whole request, answer included.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
+/// Longest HVS error text quoted in our errors.
+const MAX_ERROR_TEXT: usize = 512;
+
+/// A client for one HVS.
+pub struct Hvs {
+    http: reqwest::Client,
+    base: String,
+    auth: HeaderValue,
+}
+
+impl std::fmt::Debug for Hvs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never the token.
+        f.debug_struct("Hvs").field("base", &self.base).finish()
+    }
+}
+
+impl Hvs {
+    /// `base` is the HVS URL up to `/hvs/v2`; `ca` a PEM file whose certificates are the only
+    /// trust anchors; `token_file` holds the bearer token.
+    pub fn new(base: &str, ca: &Path, token_file: &Path) -> Result<Hvs> {
+        const STEP: &str = "setting up the HVS client";
+        let invalid = |m: String| Error::Invalid(format!("{STEP}: {m}"));
+        let url =
+            reqwest::Url::parse(base).map_err(|e| invalid(format!("--hvs-url {base}: {e}")))?;
+        if url.scheme() != "https" {
+            return Err(invalid(format!("--hvs-url {base}: must be https")));
+        }
+        let pem = files::read(ca)?;
+        let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(&pem)
+            .collect::<std::result::Result<_, _>>()
+            .map_err(|e| invalid(format!("{}: {e}", ca.display())))?;
+        let mut roots = rustls::RootCertStore::empty();
+        for cert in certs {
+            roots
+                .add(cert)
+                .map_err(|e| invalid(format!("{}: {e}", ca.display())))?;
+        }
+        if roots.is_empty() {
+            return Err(invalid(format!("{}: no CERTIFICATE in it", ca.display())));
+        }
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let tls = rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .map_err(|e| invalid(e.to_string()))?
+            .with_root_certificates(roots)
+            .with_no_client_auth();
+        let http = reqwest::Client::builder()
+            .tls_backend_preconfigured(tls)
+            .https_only(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .connect_timeout(CONNECT_TIMEOUT)
+            .timeout(REQUEST_TIMEOUT)
+            .user_agent(concat!("secl-wla/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| invalid(e.to_string()))?;
+        let token = files::read_token(token_file)?;
+        let mut auth = HeaderValue::from_str(&format!("Bearer {token}")).map_err(|_| {
+            invalid(format!(
+                "{}: the token has characters HTTP headers cannot carry",
+                token_file.display()
+            ))
+        })?;
+        auth.set_sensitive(true);
+        Ok(Hvs {
+            http,
+            base: base.trim_end_matches('/').to_string(),
+            auth,
+        })
+    }
+
+    /// `POST {base}/{path}` with a JSON body; any 2xx answer must be the JSON `R`.
+    pub async fn post<B: Serialize, R: DeserializeOwned>(
+        &self,
+        step: &'static str,
+        path: &str,
+        body: &B,
+    ) -> Result<R> {
+        let url = format!("{}/{path}", self.base);
+        let fail = |reason: String| Error::Hvs {
+            step,
+            reason: format!("POST {url}: {reason}"),
+        };
+        let response = self
+            .http
+            .post(&url)
+            .header(AUTHORIZATION, self.auth.clone())
+            .header(ACCEPT, "application/json")
+            .json(body)
+            .send()
+            .await
+            .map_err(|e| fail(describe(&e)))?;
+        let status = response.status();
+        let bytes = response.bytes().await.map_err(|e| fail(describe(&e)))?;
+        if !status.is_success() {
+            let text = String::from_utf8_lossy(&bytes);
+            let text: String = text.trim().chars().take(MAX_ERROR_TEXT).collect();
+            return Err(fail(format!("HVS answered {status}: {text}")));
+        }
+        serde_json::from_slice(&bytes).map_err(|e| fail(format!("unexpected answer: {e}")))
+    }
+}
+
+/// A reqwest error with its causes (the TLS reason is buried a few levels down).
+fn describe(e: &reqwest::Error) -> String {
+    let mut text = if e.is_timeout() {
+        "timed out".to_string()
+    } else if e.is_connect() {
+        "cannot connect".to_string()
+    } else {
+        "request failed".to_string()
+    };
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    text
+}
