@@ -22,6 +22,9 @@ _secl() {
             secl,help)
                 cmd="secl__subcmd__help"
                 ;;
+            secl,hvs)
+                cmd="secl__subcmd__hvs"
+                ;;
             secl,image)
                 cmd="secl__subcmd__image"
                 ;;
@@ -37,6 +40,9 @@ _secl() {
             secl__subcmd__help,help)
                 cmd="secl__subcmd__help__subcmd__help"
                 ;;
+            secl__subcmd__help,hvs)
+                cmd="secl__subcmd__help__subcmd__hvs"
+                ;;
             secl__subcmd__help,image)
                 cmd="secl__subcmd__help__subcmd__image"
                 ;;
@@ -45,6 +51,57 @@ _secl() {
                 ;;
             secl__subcmd__help,keyprovider)
                 cmd="secl__subcmd__help__subcmd__keyprovider"
+                ;;
+            secl__subcmd__help__subcmd__hvs,ca-cert)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__ca__subcmd__cert"
+                ;;
+            secl__subcmd__help__subcmd__hvs,flavor)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__flavor"
+                ;;
+            secl__subcmd__help__subcmd__hvs,host)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__host"
+                ;;
+            secl__subcmd__help__subcmd__hvs,report)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__report"
+                ;;
+            secl__subcmd__help__subcmd__hvs,version)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__version"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__ca__subcmd__cert,get)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__ca__subcmd__cert__subcmd__get"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__flavor,create)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__flavor__subcmd__create"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__flavor,delete)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__flavor__subcmd__delete"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__flavor,import)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__flavor__subcmd__import"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__flavor,list)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__flavor__subcmd__list"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__flavor,show)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__flavor__subcmd__show"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__host,add)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__host__subcmd__add"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__host,delete)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__host__subcmd__delete"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__host,list)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__host__subcmd__list"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__host,show)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__host__subcmd__show"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__report,create)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__report__subcmd__create"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__report,list)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__report__subcmd__list"
                 ;;
             secl__subcmd__help__subcmd__image,decrypt)
                 cmd="secl__subcmd__help__subcmd__image__subcmd__decrypt"
@@ -123,6 +180,174 @@ _secl() {
                 ;;
             secl__subcmd__help__subcmd__kbs__subcmd__token,revoke)
                 cmd="secl__subcmd__help__subcmd__kbs__subcmd__token__subcmd__revoke"
+                ;;
+            secl__subcmd__hvs,ca-cert)
+                cmd="secl__subcmd__hvs__subcmd__ca__subcmd__cert"
+                ;;
+            secl__subcmd__hvs,flavor)
+                cmd="secl__subcmd__hvs__subcmd__flavor"
+                ;;
+            secl__subcmd__hvs,help)
+                cmd="secl__subcmd__hvs__subcmd__help"
+                ;;
+            secl__subcmd__hvs,host)
+                cmd="secl__subcmd__hvs__subcmd__host"
+                ;;
+            secl__subcmd__hvs,report)
+                cmd="secl__subcmd__hvs__subcmd__report"
+                ;;
+            secl__subcmd__hvs,version)
+                cmd="secl__subcmd__hvs__subcmd__version"
+                ;;
+            secl__subcmd__hvs__subcmd__ca__subcmd__cert,get)
+                cmd="secl__subcmd__hvs__subcmd__ca__subcmd__cert__subcmd__get"
+                ;;
+            secl__subcmd__hvs__subcmd__ca__subcmd__cert,help)
+                cmd="secl__subcmd__hvs__subcmd__ca__subcmd__cert__subcmd__help"
+                ;;
+            secl__subcmd__hvs__subcmd__ca__subcmd__cert__subcmd__help,get)
+                cmd="secl__subcmd__hvs__subcmd__ca__subcmd__cert__subcmd__help__subcmd__get"
+                ;;
+            secl__subcmd__hvs__subcmd__ca__subcmd__cert__subcmd__help,help)
+                cmd="secl__subcmd__hvs__subcmd__ca__subcmd__cert__subcmd__help__subcmd__help"
+                ;;
+            secl__subcmd__hvs__subcmd__flavor,create)
+                cmd="secl__subcmd__hvs__subcmd__flavor__subcmd__create"
+                ;;
+            secl__subcmd__hvs__subcmd__flavor,delete)
+                cmd="secl__subcmd__hvs__subcmd__flavor__subcmd__delete"
+                ;;
+            secl__subcmd__hvs__subcmd__flavor,help)
+                cmd="secl__subcmd__hvs__subcmd__flavor__subcmd__help"
+                ;;
+            secl__subcmd__hvs__subcmd__flavor,import)
+                cmd="secl__subcmd__hvs__subcmd__flavor__subcmd__import"
+                ;;
+            secl__subcmd__hvs__subcmd__flavor,list)
+                cmd="secl__subcmd__hvs__subcmd__flavor__subcmd__list"
+                ;;
+            secl__subcmd__hvs__subcmd__flavor,show)
+                cmd="secl__subcmd__hvs__subcmd__flavor__subcmd__show"
+                ;;
+            secl__subcmd__hvs__subcmd__flavor__subcmd__help,create)
+                cmd="secl__subcmd__hvs__subcmd__flavor__subcmd__help__subcmd__create"
+                ;;
+            secl__subcmd__hvs__subcmd__flavor__subcmd__help,delete)
+                cmd="secl__subcmd__hvs__subcmd__flavor__subcmd__help__subcmd__delete"
+                ;;
+            secl__subcmd__hvs__subcmd__flavor__subcmd__help,help)
+                cmd="secl__subcmd__hvs__subcmd__flavor__subcmd__help__subcmd__help"
+                ;;
+            secl__subcmd__hvs__subcmd__flavor__subcmd__help,import)
+                cmd="secl__subcmd__hvs__subcmd__flavor__subcmd__help__subcmd__import"
+                ;;
+            secl__subcmd__hvs__subcmd__flavor__subcmd__help,list)
+                cmd="secl__subcmd__hvs__subcmd__flavor__subcmd__help__subcmd__list"
+                ;;
+            secl__subcmd__hvs__subcmd__flavor__subcmd__help,show)
+                cmd="secl__subcmd__hvs__subcmd__flavor__subcmd__help__subcmd__show"
+                ;;
+            secl__subcmd__hvs__subcmd__help,ca-cert)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__ca__subcmd__cert"
+                ;;
+            secl__subcmd__hvs__subcmd__help,flavor)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__flavor"
+                ;;
+            secl__subcmd__hvs__subcmd__help,help)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__help"
+                ;;
+            secl__subcmd__hvs__subcmd__help,host)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__host"
+                ;;
+            secl__subcmd__hvs__subcmd__help,report)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__report"
+                ;;
+            secl__subcmd__hvs__subcmd__help,version)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__version"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__ca__subcmd__cert,get)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__ca__subcmd__cert__subcmd__get"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__flavor,create)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__flavor__subcmd__create"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__flavor,delete)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__flavor__subcmd__delete"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__flavor,import)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__flavor__subcmd__import"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__flavor,list)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__flavor__subcmd__list"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__flavor,show)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__flavor__subcmd__show"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__host,add)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__host__subcmd__add"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__host,delete)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__host__subcmd__delete"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__host,list)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__host__subcmd__list"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__host,show)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__host__subcmd__show"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__report,create)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__report__subcmd__create"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__report,list)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__report__subcmd__list"
+                ;;
+            secl__subcmd__hvs__subcmd__host,add)
+                cmd="secl__subcmd__hvs__subcmd__host__subcmd__add"
+                ;;
+            secl__subcmd__hvs__subcmd__host,delete)
+                cmd="secl__subcmd__hvs__subcmd__host__subcmd__delete"
+                ;;
+            secl__subcmd__hvs__subcmd__host,help)
+                cmd="secl__subcmd__hvs__subcmd__host__subcmd__help"
+                ;;
+            secl__subcmd__hvs__subcmd__host,list)
+                cmd="secl__subcmd__hvs__subcmd__host__subcmd__list"
+                ;;
+            secl__subcmd__hvs__subcmd__host,show)
+                cmd="secl__subcmd__hvs__subcmd__host__subcmd__show"
+                ;;
+            secl__subcmd__hvs__subcmd__host__subcmd__help,add)
+                cmd="secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__add"
+                ;;
+            secl__subcmd__hvs__subcmd__host__subcmd__help,delete)
+                cmd="secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__delete"
+                ;;
+            secl__subcmd__hvs__subcmd__host__subcmd__help,help)
+                cmd="secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__help"
+                ;;
+            secl__subcmd__hvs__subcmd__host__subcmd__help,list)
+                cmd="secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__list"
+                ;;
+            secl__subcmd__hvs__subcmd__host__subcmd__help,show)
+                cmd="secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__show"
+                ;;
+            secl__subcmd__hvs__subcmd__report,create)
+                cmd="secl__subcmd__hvs__subcmd__report__subcmd__create"
+                ;;
+            secl__subcmd__hvs__subcmd__report,help)
+                cmd="secl__subcmd__hvs__subcmd__report__subcmd__help"
+                ;;
+            secl__subcmd__hvs__subcmd__report,list)
+                cmd="secl__subcmd__hvs__subcmd__report__subcmd__list"
+                ;;
+            secl__subcmd__hvs__subcmd__report__subcmd__help,create)
+                cmd="secl__subcmd__hvs__subcmd__report__subcmd__help__subcmd__create"
+                ;;
+            secl__subcmd__hvs__subcmd__report__subcmd__help,help)
+                cmd="secl__subcmd__hvs__subcmd__report__subcmd__help__subcmd__help"
+                ;;
+            secl__subcmd__hvs__subcmd__report__subcmd__help,list)
+                cmd="secl__subcmd__hvs__subcmd__report__subcmd__help__subcmd__list"
                 ;;
             secl__subcmd__image,decrypt)
                 cmd="secl__subcmd__image__subcmd__decrypt"
@@ -368,7 +593,7 @@ _secl() {
 
     case "${cmd}" in
         secl)
-            opts="-q -h -V --output --quiet --config --help --version kbs image keyprovider completions help"
+            opts="-q -h -V --output --quiet --config --help --version kbs hvs image keyprovider completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -412,7 +637,7 @@ _secl() {
             return 0
             ;;
         secl__subcmd__help)
-            opts="kbs image keyprovider completions help"
+            opts="kbs hvs image keyprovider completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -442,6 +667,258 @@ _secl() {
         secl__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs)
+            opts="host flavor report ca-cert version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__ca__subcmd__cert)
+            opts="get"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__ca__subcmd__cert__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__flavor)
+            opts="create import list show delete"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__flavor__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__flavor__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__flavor__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__flavor__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__flavor__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__host)
+            opts="add list show delete"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__host__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__host__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__host__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__host__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__report)
+            opts="create list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__report__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__report__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__version)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -852,6 +1329,1204 @@ _secl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version host flavor report ca-cert version help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__ca__subcmd__cert)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version get help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__ca__subcmd__cert__subcmd__get)
+            opts="-q -h -V --domain --type --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --domain)
+                    COMPREPLY=($(compgen -W "saml root ek" -- "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -W "privacy saml ek" -- "${cur}"))
+                    return 0
+                    ;;
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__ca__subcmd__cert__subcmd__help)
+            opts="get help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__ca__subcmd__cert__subcmd__help__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__ca__subcmd__cert__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__flavor)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version create import list show delete help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__flavor__subcmd__create)
+            opts="-q -h -V --from-host --part --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --part)
+                    COMPREPLY=($(compgen -W "PLATFORM OS HOST_UNIQUE" -- "${cur}"))
+                    return 0
+                    ;;
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__flavor__subcmd__delete)
+            opts="-y -q -h -V --yes --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__flavor__subcmd__help)
+            opts="create import list show delete help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__flavor__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__flavor__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__flavor__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__flavor__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__flavor__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__flavor__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__flavor__subcmd__import)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__flavor__subcmd__list)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__flavor__subcmd__show)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help)
+            opts="host flavor report ca-cert version help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__ca__subcmd__cert)
+            opts="get"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__ca__subcmd__cert__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__flavor)
+            opts="create import list show delete"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__flavor__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__flavor__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__flavor__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__flavor__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__flavor__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__host)
+            opts="add list show delete"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__host__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__host__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__host__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__host__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__report)
+            opts="create list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__report__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__report__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__version)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__host)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version add list show delete help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__host__subcmd__add)
+            opts="-q -h -V --ta-ca --ta-token-file --description --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --ta-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ta-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --description)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__host__subcmd__delete)
+            opts="-y -q -h -V --yes --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__host__subcmd__help)
+            opts="add list show delete help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__host__subcmd__list)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__host__subcmd__show)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__report)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version create list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__report__subcmd__create)
+            opts="-q -h -V --host --hardware-uuid --saml --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hardware-uuid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__report__subcmd__help)
+            opts="create list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__report__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__report__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__report__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__report__subcmd__list)
+            opts="-q -h -V --host --all --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__version)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

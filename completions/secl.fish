@@ -31,6 +31,7 @@ complete -c secl -n "__fish_secl_needs_command" -s q -l quiet -d 'Print only wha
 complete -c secl -n "__fish_secl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c secl -n "__fish_secl_needs_command" -s V -l version -d 'Print version'
 complete -c secl -n "__fish_secl_needs_command" -f -a "kbs" -d 'Administer a Key Broker Service'
+complete -c secl -n "__fish_secl_needs_command" -f -a "hvs" -d 'Administer a Host Verification Service: hosts, flavors, trust reports'
 complete -c secl -n "__fish_secl_needs_command" -f -a "image" -d 'Encrypt, decrypt and inspect container images (keys held in the KBS)'
 complete -c secl -n "__fish_secl_needs_command" -f -a "keyprovider" -d 'ocicrypt key-provider command: skopeo/podman run `secl keyprovider` to wrap and unwrap layer keys (one JSON request on stdin, one answer on stdout)'
 complete -c secl -n "__fish_secl_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
@@ -157,6 +158,88 @@ complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcomman
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "audit" -d 'Show the audit trail'
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "version" -d 'Show the KBS version (needs no token)'
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report ca-cert version help" -l hvs-url -d 'HVS base URL, e.g. https://hvs.example:8443 [env: SECL_HVS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report ca-cert version help" -l hvs-ca-cert -d 'PEM file with the CA certificate(s) that issued the HVS TLS certificate; only these are trusted [env: SECL_HVS_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report ca-cert version help" -l hvs-token-file -d 'File holding the HVS admin token [env: SECL_HVS_TOKEN_FILE; or the token itself in SECL_HVS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report ca-cert version help" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report ca-cert version help" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report ca-cert version help" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report ca-cert version help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report ca-cert version help" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report ca-cert version help" -f -a "host" -d 'Register, list, show and delete hosts (machines running secl-wla)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report ca-cert version help" -f -a "flavor" -d 'Create, import, list, show and delete flavors (expected PCR values)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report ca-cert version help" -f -a "report" -d 'Attest a host now, or list stored trust reports'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report ca-cert version help" -f -a "ca-cert" -d 'Print the HVS CA certificates (needs no token)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report ca-cert version help" -f -a "version" -d 'Show the HVS version (needs no token)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report ca-cert version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from host" -l hvs-url -d 'HVS base URL, e.g. https://hvs.example:8443 [env: SECL_HVS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from host" -l hvs-ca-cert -d 'PEM file with the CA certificate(s) that issued the HVS TLS certificate; only these are trusted [env: SECL_HVS_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from host" -l hvs-token-file -d 'File holding the HVS admin token [env: SECL_HVS_TOKEN_FILE; or the token itself in SECL_HVS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from host" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from host" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from host" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from host" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from host" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from host" -f -a "add" -d 'Register a host: the HVS connects to its trust agent and records its identity'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from host" -f -a "list" -d 'List hosts'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from host" -f -a "show" -d 'Show one host'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from host" -f -a "delete" -d 'Delete a host'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from host" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavor" -l hvs-url -d 'HVS base URL, e.g. https://hvs.example:8443 [env: SECL_HVS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavor" -l hvs-ca-cert -d 'PEM file with the CA certificate(s) that issued the HVS TLS certificate; only these are trusted [env: SECL_HVS_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavor" -l hvs-token-file -d 'File holding the HVS admin token [env: SECL_HVS_TOKEN_FILE; or the token itself in SECL_HVS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavor" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavor" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavor" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavor" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavor" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavor" -f -a "create" -d 'Create flavors from a registered host\'s current PCR values'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavor" -f -a "import" -d 'Import one flavor from a JSON file ({"flavor_part", "pcrs": [{"index","value"}], ...})'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavor" -f -a "list" -d 'List flavors'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavor" -f -a "show" -d 'Show one flavor with its PCR values'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavor" -f -a "delete" -d 'Delete a flavor'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavor" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from report" -l hvs-url -d 'HVS base URL, e.g. https://hvs.example:8443 [env: SECL_HVS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from report" -l hvs-ca-cert -d 'PEM file with the CA certificate(s) that issued the HVS TLS certificate; only these are trusted [env: SECL_HVS_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from report" -l hvs-token-file -d 'File holding the HVS admin token [env: SECL_HVS_TOKEN_FILE; or the token itself in SECL_HVS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from report" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from report" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from report" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from report" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from report" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from report" -f -a "create" -d 'Attest a host now and print its trust report'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from report" -f -a "list" -d 'List stored reports (the latest per host unless --all)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from report" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from ca-cert" -l hvs-url -d 'HVS base URL, e.g. https://hvs.example:8443 [env: SECL_HVS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from ca-cert" -l hvs-ca-cert -d 'PEM file with the CA certificate(s) that issued the HVS TLS certificate; only these are trusted [env: SECL_HVS_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from ca-cert" -l hvs-token-file -d 'File holding the HVS admin token [env: SECL_HVS_TOKEN_FILE; or the token itself in SECL_HVS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from ca-cert" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from ca-cert" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from ca-cert" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from ca-cert" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from ca-cert" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from ca-cert" -f -a "get" -d 'Print CA certificates as PEM (or JSON with --output json)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from ca-cert" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from version" -l hvs-url -d 'HVS base URL, e.g. https://hvs.example:8443 [env: SECL_HVS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from version" -l hvs-ca-cert -d 'PEM file with the CA certificate(s) that issued the HVS TLS certificate; only these are trusted [env: SECL_HVS_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from version" -l hvs-token-file -d 'File holding the HVS admin token [env: SECL_HVS_TOKEN_FILE; or the token itself in SECL_HVS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from version" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from version" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from version" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from version" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from version" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "host" -d 'Register, list, show and delete hosts (machines running secl-wla)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "flavor" -d 'Create, import, list, show and delete flavors (expected PCR values)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "report" -d 'Attest a host now, or list stored trust reports'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "ca-cert" -d 'Print the HVS CA certificates (needs no token)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "version" -d 'Show the HVS version (needs no token)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect help" -l kbs-url -d 'KBS base URL, e.g. https://kbs.example:9443 [env: SECL_KBS_URL]' -r
 complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect help" -l ca-cert -d 'PEM file with the CA certificate(s) that issued the KBS TLS certificate; only these are trusted [env: SECL_CA_CERT]' -r -F
 complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect help" -l token-file -d 'File holding the bearer token [env: SECL_KBS_TOKEN_FILE; or the token itself in SECL_KBS_TOKEN]' -r -F
@@ -242,11 +325,12 @@ complete -c secl -n "__fish_secl_using_subcommand completions" -l config -d 'Con
 complete -c secl -n "__fish_secl_using_subcommand completions" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
 complete -c secl -n "__fish_secl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c secl -n "__fish_secl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs image keyprovider completions help" -f -a "kbs" -d 'Administer a Key Broker Service'
-complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs image keyprovider completions help" -f -a "image" -d 'Encrypt, decrypt and inspect container images (keys held in the KBS)'
-complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs image keyprovider completions help" -f -a "keyprovider" -d 'ocicrypt key-provider command: skopeo/podman run `secl keyprovider` to wrap and unwrap layer keys (one JSON request on stdin, one answer on stdout)'
-complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs image keyprovider completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs image keyprovider completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs hvs image keyprovider completions help" -f -a "kbs" -d 'Administer a Key Broker Service'
+complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs hvs image keyprovider completions help" -f -a "hvs" -d 'Administer a Host Verification Service: hosts, flavors, trust reports'
+complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs hvs image keyprovider completions help" -f -a "image" -d 'Encrypt, decrypt and inspect container images (keys held in the KBS)'
+complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs hvs image keyprovider completions help" -f -a "keyprovider" -d 'ocicrypt key-provider command: skopeo/podman run `secl keyprovider` to wrap and unwrap layer keys (one JSON request on stdin, one answer on stdout)'
+complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs hvs image keyprovider completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs hvs image keyprovider completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "key" -d 'Create, list, show and delete keys'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "import-saml" -d 'Import a SAML signing certificate (chain) of the attestation service'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "import-tpm-identity" -d 'Import a TPM identity (Privacy CA) certificate (chain)'
@@ -255,6 +339,11 @@ complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcomma
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "token" -d 'Manage bearer tokens'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "audit" -d 'Show the audit trail'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "version" -d 'Show the KBS version (needs no token)'
+complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from hvs" -f -a "host" -d 'Register, list, show and delete hosts (machines running secl-wla)'
+complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from hvs" -f -a "flavor" -d 'Create, import, list, show and delete flavors (expected PCR values)'
+complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from hvs" -f -a "report" -d 'Attest a host now, or list stored trust reports'
+complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from hvs" -f -a "ca-cert" -d 'Print the HVS CA certificates (needs no token)'
+complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from hvs" -f -a "version" -d 'Show the HVS version (needs no token)'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "encrypt" -d 'Encrypt an image\'s layers under a key held in the KBS'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "decrypt" -d 'Decrypt an image as its owner (the key comes from the KBS by envelope transfer)'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "inspect" -d 'Show each layer: encrypted or not, cipher, key URL (needs no key)'

@@ -22,7 +22,12 @@ ones win. Example config:
   [kbs]
   url = \"https://kbs.example:9443\"
   ca_cert = \"/etc/secl/kbs-ca.pem\"
-  token_file = \"/etc/secl/admin.token\"";
+  token_file = \"/etc/secl/admin.token\"
+
+  [hvs]
+  url = \"https://hvs.example:8443\"
+  ca_cert = \"/etc/secl/hvs-ca.pem\"
+  token_file = \"/etc/secl/hvs-admin.token\"";
 
 /// Administer a secl (or Intel SecL-DC) Key Broker Service.
 #[derive(Debug, Parser)]
@@ -73,6 +78,8 @@ pub enum OutputFormat {
 pub enum Command {
     /// Administer a Key Broker Service
     Kbs(KbsArgs),
+    /// Administer a Host Verification Service: hosts, flavors, trust reports
+    Hvs(HvsArgs),
     /// Encrypt, decrypt and inspect container images (keys held in the KBS)
     Image(ImageArgs),
     /// ocicrypt key-provider command: skopeo/podman run `secl keyprovider` to wrap and unwrap
@@ -646,4 +653,199 @@ pub struct KeyproviderArgs {
     /// Give up after this many seconds (every KBS call is bounded too)
     #[arg(long, default_value_t = 120, value_name = "SECONDS")]
     pub timeout: u64,
+}
+
+// ----- secl hvs ---------------------------------------------------------------------------
+
+/// `secl hvs`.
+#[derive(Debug, Args)]
+pub struct HvsArgs {
+    #[command(flatten)]
+    pub conn: HvsConnOpts,
+
+    #[command(subcommand)]
+    pub command: HvsCommand,
+}
+
+/// How to reach and authenticate to the HVS. The admin token itself can only come from a file
+/// or the SECL_HVS_TOKEN environment variable, never from the command line.
+#[derive(Debug, Clone, Default, Args)]
+pub struct HvsConnOpts {
+    /// HVS base URL, e.g. https://hvs.example:8443 [env: SECL_HVS_URL]
+    #[arg(long, global = true, value_name = "URL", display_order = 80)]
+    pub hvs_url: Option<String>,
+
+    /// PEM file with the CA certificate(s) that issued the HVS TLS certificate; only these are
+    /// trusted [env: SECL_HVS_CA_CERT]
+    #[arg(long, global = true, value_name = "FILE", display_order = 81)]
+    pub hvs_ca_cert: Option<PathBuf>,
+
+    /// File holding the HVS admin token [env: SECL_HVS_TOKEN_FILE; or the token itself in
+    /// SECL_HVS_TOKEN]
+    #[arg(long, global = true, value_name = "FILE", display_order = 82)]
+    pub hvs_token_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HvsCommand {
+    /// Register, list, show and delete hosts (machines running secl-wla)
+    #[command(subcommand)]
+    Host(HvsHostCommand),
+    /// Create, import, list, show and delete flavors (expected PCR values)
+    #[command(subcommand)]
+    Flavor(HvsFlavorCommand),
+    /// Attest a host now, or list stored trust reports
+    #[command(subcommand)]
+    Report(HvsReportCommand),
+    /// Print the HVS CA certificates (needs no token)
+    #[command(name = "ca-cert", subcommand)]
+    CaCert(HvsCaCertCommand),
+    /// Show the HVS version (needs no token)
+    Version,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HvsHostCommand {
+    /// Register a host: the HVS connects to its trust agent and records its identity
+    Add(HvsHostAddArgs),
+    /// List hosts
+    List,
+    /// Show one host
+    Show {
+        /// Host ID
+        id: Uuid,
+    },
+    /// Delete a host
+    Delete(DeleteArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HvsHostAddArgs {
+    /// The trust agent's URL, e.g. https://host.example:1443
+    #[arg(value_name = "URL")]
+    pub connection_string: String,
+
+    /// PEM file with the CA certificate that issued the agent's TLS certificate
+    #[arg(long, value_name = "FILE")]
+    pub ta_ca: PathBuf,
+
+    /// File holding the agent's bearer token (sent to the HVS, which stores it sealed)
+    #[arg(long, value_name = "FILE")]
+    pub ta_token_file: PathBuf,
+
+    /// Free-form description
+    #[arg(long, value_name = "TEXT")]
+    pub description: Option<String>,
+}
+
+/// `--part` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum FlavorPartArg {
+    /// PCRs 0-7: firmware, option ROMs, boot loader, Secure Boot policy
+    Platform,
+    /// PCRs 8-9: kernel command line and files measured by the boot loader
+    Os,
+    /// PCRs 11-15: host-specific measurements; applies to this host only
+    HostUnique,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HvsFlavorCommand {
+    /// Create flavors from a registered host's current PCR values
+    Create(HvsFlavorCreateArgs),
+    /// Import one flavor from a JSON file ({"flavor_part", "pcrs": [{"index","value"}], ...})
+    Import(ImportArgs),
+    /// List flavors
+    List,
+    /// Show one flavor with its PCR values
+    Show {
+        /// Flavor ID
+        id: Uuid,
+    },
+    /// Delete a flavor
+    Delete(DeleteArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HvsFlavorCreateArgs {
+    /// The host whose PCR values become the flavors
+    #[arg(long, value_name = "HOST_ID")]
+    pub from_host: Uuid,
+
+    /// Flavor part to create (repeatable) [default: all three]
+    #[arg(long = "part", value_enum, value_name = "PART", ignore_case = true)]
+    pub parts: Vec<FlavorPartArg>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HvsReportCommand {
+    /// Attest a host now and print its trust report
+    Create(HvsReportCreateArgs),
+    /// List stored reports (the latest per host unless --all)
+    List(HvsReportListArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("which").required(true).args(["host", "hardware_uuid"])))]
+pub struct HvsReportCreateArgs {
+    /// Host ID
+    #[arg(long, value_name = "ID")]
+    pub host: Option<Uuid>,
+
+    /// Host hardware UUID
+    #[arg(long, value_name = "UUID")]
+    pub hardware_uuid: Option<String>,
+
+    /// Print the signed SAML assertion (XML) instead of the report
+    #[arg(long)]
+    pub saml: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct HvsReportListArgs {
+    /// Only reports of this host
+    #[arg(long, value_name = "ID")]
+    pub host: Option<Uuid>,
+
+    /// Every stored report, not only the latest per host
+    #[arg(long)]
+    pub all: bool,
+}
+
+/// `--domain` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CaDomainArg {
+    /// The SAML signing certificate
+    Saml,
+    /// The PrivacyCA that issues AIK certificates
+    Root,
+    /// The EK CAs the HVS trusts
+    Ek,
+}
+
+/// `--type` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CaTypeArg {
+    /// The PrivacyCA certificate
+    Privacy,
+    /// The SAML signing certificate
+    Saml,
+    /// The root EK CA
+    Ek,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HvsCaCertCommand {
+    /// Print CA certificates as PEM (or JSON with --output json)
+    #[command(group(ArgGroup::new("which").required(true).args(["domain", "kind"])))]
+    Get {
+        /// Every certificate of a domain
+        #[arg(long, value_enum)]
+        domain: Option<CaDomainArg>,
+
+        /// One certificate
+        #[arg(long = "type", value_enum, value_name = "TYPE")]
+        kind: Option<CaTypeArg>,
+    },
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use serde::Deserialize;
 
-use crate::args::ConnOpts;
+use crate::args::{ConnOpts, HvsConnOpts};
 use crate::error::hinted;
 
 pub const ENV_CONFIG: &str = "SECL_CONFIG";
@@ -14,6 +14,10 @@ pub const ENV_URL: &str = "SECL_KBS_URL";
 pub const ENV_CA_CERT: &str = "SECL_CA_CERT";
 pub const ENV_TOKEN_FILE: &str = "SECL_KBS_TOKEN_FILE";
 pub const ENV_TOKEN: &str = "SECL_KBS_TOKEN";
+pub const ENV_HVS_URL: &str = "SECL_HVS_URL";
+pub const ENV_HVS_CA_CERT: &str = "SECL_HVS_CA_CERT";
+pub const ENV_HVS_TOKEN_FILE: &str = "SECL_HVS_TOKEN_FILE";
+pub const ENV_HVS_TOKEN: &str = "SECL_HVS_TOKEN";
 
 /// Largest config or token file read.
 const MAX_SMALL_FILE: u64 = 64 * 1024;
@@ -24,9 +28,11 @@ const MAX_SMALL_FILE: u64 = 64 * 1024;
 pub struct FileConfig {
     #[serde(default)]
     pub kbs: FileKbs,
+    #[serde(default)]
+    pub hvs: FileKbs,
 }
 
-/// `[kbs]` of the config file.
+/// `[kbs]` (or `[hvs]`, same keys) of the config file.
 #[derive(Debug, Default, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FileKbs {
@@ -41,6 +47,8 @@ pub struct LoadedConfig {
     /// The file that was read, or the default path that was looked for.
     pub path: Option<PathBuf>,
     pub kbs: FileKbs,
+    /// `[hvs]`.
+    pub hvs: FileKbs,
 }
 
 /// Where the bearer token comes from.
@@ -115,7 +123,7 @@ pub fn load_config(
         Err(e) if !explicit && e.kind() == std::io::ErrorKind::NotFound => {
             return Ok(LoadedConfig {
                 path: Some(path),
-                kbs: FileKbs::default(),
+                ..LoadedConfig::default()
             });
         }
         Err(e) => {
@@ -125,14 +133,20 @@ pub fn load_config(
     let mut config: FileConfig = toml::from_str(&text).map_err(|e| {
         hinted(
             format!("invalid config file {}: {e}", path.display()),
-            "the config file is TOML with a [kbs] table holding url, ca_cert and token_file",
+            "the config file is TOML with [kbs] and [hvs] tables holding url, ca_cert and \
+             token_file",
         )
     })?;
     // Relative paths in the file are relative to the file.
     let dir = path.parent().unwrap_or(Path::new("."));
-    for p in [&mut config.kbs.ca_cert, &mut config.kbs.token_file]
-        .into_iter()
-        .flatten()
+    for p in [
+        &mut config.kbs.ca_cert,
+        &mut config.kbs.token_file,
+        &mut config.hvs.ca_cert,
+        &mut config.hvs.token_file,
+    ]
+    .into_iter()
+    .flatten()
     {
         if p.is_relative() {
             *p = dir.join(&*p);
@@ -141,6 +155,7 @@ pub fn load_config(
     Ok(LoadedConfig {
         path: Some(path),
         kbs: config.kbs,
+        hvs: config.hvs,
     })
 }
 
@@ -180,6 +195,122 @@ pub fn resolve(
         ca_cert,
         token,
         config_path: file.path.clone(),
+    }
+}
+
+/// HVS connection settings: `[hvs]` of the config file, then `SECL_HVS_*`, then `--hvs-*`
+/// flags (later ones win). The token comes from, most important first: `--hvs-token-file`,
+/// `SECL_HVS_TOKEN`, `SECL_HVS_TOKEN_FILE`, the config file's `[hvs] token_file`.
+pub fn resolve_hvs(
+    file: &LoadedConfig,
+    env: &dyn Fn(&str) -> Option<String>,
+    flags: &HvsConnOpts,
+) -> HvsSettings {
+    let url = flags
+        .hvs_url
+        .clone()
+        .filter(|u| !u.is_empty())
+        .or_else(|| env(ENV_HVS_URL))
+        .or_else(|| file.hvs.url.clone().filter(|u| !u.is_empty()));
+    let ca_cert = flags
+        .hvs_ca_cert
+        .clone()
+        .or_else(|| env(ENV_HVS_CA_CERT).map(PathBuf::from))
+        .or_else(|| file.hvs.ca_cert.clone());
+    let token = if let Some(f) = &flags.hvs_token_file {
+        TokenSource::File(f.clone())
+    } else if let Some(t) = env(ENV_HVS_TOKEN) {
+        TokenSource::Value(t)
+    } else if let Some(f) = env(ENV_HVS_TOKEN_FILE) {
+        TokenSource::File(PathBuf::from(f))
+    } else if let Some(f) = &file.hvs.token_file {
+        TokenSource::File(f.clone())
+    } else {
+        TokenSource::None
+    };
+    HvsSettings {
+        url,
+        ca_cert,
+        token,
+        config_path: file.path.clone(),
+    }
+}
+
+/// Resolved HVS connection settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HvsSettings {
+    pub url: Option<String>,
+    pub ca_cert: Option<PathBuf>,
+    pub token: TokenSource,
+    pub config_path: Option<PathBuf>,
+}
+
+impl HvsSettings {
+    fn config_name(&self) -> String {
+        match &self.config_path {
+            Some(p) => format!("the config file ({})", p.display()),
+            None => "the config file (--config)".to_string(),
+        }
+    }
+
+    /// The HVS URL, or an error naming every way to set it.
+    pub fn require_url(&self) -> anyhow::Result<&str> {
+        self.url.as_deref().ok_or_else(|| {
+            hinted(
+                "no HVS URL configured",
+                format!(
+                    "pass --hvs-url https://HOST:8443, set {ENV_HVS_URL}, or set url under [hvs] \
+                     in {}",
+                    self.config_name()
+                ),
+            )
+        })
+    }
+
+    /// The CA certificate file, or an error naming every way to set it.
+    pub fn require_ca_cert(&self) -> anyhow::Result<&Path> {
+        self.ca_cert.as_deref().ok_or_else(|| {
+            hinted(
+                "no CA certificate configured to verify the HVS TLS certificate",
+                format!(
+                    "pass --hvs-ca-cert FILE.pem, set {ENV_HVS_CA_CERT}, or set ca_cert under \
+                     [hvs] in {}",
+                    self.config_name()
+                ),
+            )
+        })
+    }
+
+    /// The admin token (trimmed), or an error naming every way to set it.
+    pub fn require_token(&self) -> anyhow::Result<String> {
+        let token = match &self.token {
+            TokenSource::Value(v) => v.trim().to_string(),
+            TokenSource::File(p) => read_small_file(p)
+                .with_context(|| format!("cannot read token file {}", p.display()))?
+                .trim()
+                .to_string(),
+            TokenSource::None => {
+                return Err(hinted(
+                    "no HVS token configured",
+                    format!(
+                        "pass --hvs-token-file FILE, set {ENV_HVS_TOKEN} (the token) or \
+                         {ENV_HVS_TOKEN_FILE}, or set token_file under [hvs] in {}",
+                        self.config_name()
+                    ),
+                ));
+            }
+        };
+        if token.is_empty() {
+            let from = match &self.token {
+                TokenSource::File(p) => format!("token file {}", p.display()),
+                _ => ENV_HVS_TOKEN.to_string(),
+            };
+            return Err(hinted(
+                format!("the HVS token from {from} is empty"),
+                "use the admin token the HVS wrote to admin.token in its data directory",
+            ));
+        }
+        Ok(token)
     }
 }
 
@@ -288,6 +419,7 @@ mod tests {
                 ca_cert: Some("/file/ca.pem".into()),
                 token_file: Some("/file/token".into()),
             },
+            hvs: FileKbs::default(),
         }
     }
 
@@ -432,6 +564,49 @@ mod tests {
             c3.path,
             Some(dir.path().join(".config").join("secl").join("config.toml"))
         );
+    }
+
+    #[test]
+    fn hvs_section_is_loaded_and_layered() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("config.toml");
+        std::fs::write(
+            &p,
+            "[kbs]\nurl = \"https://kbs\"\n[hvs]\nurl = \"https://hvs:8443\"\n\
+             ca_cert = \"hvs-ca.pem\"\ntoken_file = \"hvs.token\"\n",
+        )
+        .unwrap();
+        let c = load_config(Some(&p), &env_of(&[])).unwrap();
+        assert_eq!(c.kbs.url.as_deref(), Some("https://kbs"));
+        assert_eq!(c.hvs.ca_cert, Some(dir.path().join("hvs-ca.pem")));
+        let s = resolve_hvs(&c, &env_of(&[]), &HvsConnOpts::default());
+        assert_eq!(s.url.as_deref(), Some("https://hvs:8443"));
+        assert_eq!(s.token, TokenSource::File(dir.path().join("hvs.token")));
+        // KBS settings do not leak into the HVS ones and vice versa.
+        let env = env_of(&[(ENV_URL, "https://kbs-env"), (ENV_HVS_TOKEN, "t0k")]);
+        let s = resolve_hvs(&c, &env, &HvsConnOpts::default());
+        assert_eq!(s.url.as_deref(), Some("https://hvs:8443"));
+        assert_eq!(s.require_token().unwrap(), "t0k");
+        assert!(!format!("{s:?}").contains("t0k"));
+        let env = env_of(&[(ENV_HVS_URL, "https://hvs-env")]);
+        let flags = HvsConnOpts {
+            hvs_ca_cert: Some("/flag/ca.pem".into()),
+            ..HvsConnOpts::default()
+        };
+        let s = resolve_hvs(&c, &env, &flags);
+        assert_eq!(s.url.as_deref(), Some("https://hvs-env"));
+        assert_eq!(s.ca_cert.as_deref(), Some(Path::new("/flag/ca.pem")));
+        let none = resolve_hvs(
+            &LoadedConfig::default(),
+            &env_of(&[]),
+            &HvsConnOpts::default(),
+        );
+        let hint = classify(&none.require_url().unwrap_err())
+            .1
+            .unwrap_or_default();
+        for way in ["--hvs-url", ENV_HVS_URL, "[hvs]"] {
+            assert!(hint.contains(way), "{way} missing from {hint}");
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod args;
 pub mod config;
 pub mod docs;
 pub mod error;
+mod hvs;
 mod image;
 mod kbs;
 mod output;
@@ -66,6 +67,16 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
                 quiet: cli.global.quiet,
             };
             kbs::run(ctx, &settings, kbs.command)
+        }
+        Command::Hvs(h) => {
+            let env = config::process_env;
+            let loaded = config::load_config(cli.global.config.as_deref(), &env)?;
+            let settings = config::resolve_hvs(&loaded, &env, &h.conn);
+            let ctx = hvs::Ctx {
+                format: cli.global.output,
+                quiet: cli.global.quiet,
+            };
+            hvs::run(ctx, &settings, h.command)
         }
         Command::Image(img) => {
             let settings = settings(&cli.global, &img.conn)?;

@@ -413,3 +413,196 @@ pub fn blob(dir: &Path, digest: &str) -> PathBuf {
     dir.join("blobs/sha256")
         .join(digest.trim_start_matches("sha256:"))
 }
+
+// ----- HVS helpers (shared by cli_hvs; hvs_e2e keeps its own copies) ------------------------
+
+/// A swtpm started by scripts/swtpm.sh, stopped on drop.
+pub struct Swtpm {
+    pub dir: PathBuf,
+    /// The TCTI string (`swtpm:host=127.0.0.1,port=N`) for tpm2-tools and secl-wla.
+    pub tcti: String,
+}
+
+impl Swtpm {
+    pub fn start(dir: &Path) -> Self {
+        // The script needs PORT and PORT+1 free.
+        let port = loop {
+            let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+            let p = l.local_addr().unwrap().port();
+            if p < 65000 && std::net::TcpListener::bind(("127.0.0.1", p + 1)).is_ok() {
+                break p;
+            }
+        };
+        let out = Command::new(repo_root().join("scripts/swtpm.sh"))
+            .arg("start")
+            .arg(dir)
+            .arg(port.to_string())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "swtpm did not start: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        Self {
+            dir: dir.to_path_buf(),
+            tcti: String::from_utf8_lossy(&out.stdout).trim().to_string(),
+        }
+    }
+
+    /// Writes the swtpm EK CA chain (root, then issuer) to `path`, for `secl-hvs --ek-ca`.
+    pub fn write_ek_ca(&self, path: &Path) {
+        let mut pem = std::fs::read(self.dir.join("ca/swtpm-localca-rootca-cert.pem")).unwrap();
+        pem.extend(std::fs::read(self.dir.join("ca/issuercert.pem")).unwrap());
+        std::fs::write(path, pem).unwrap();
+    }
+}
+
+impl Drop for Swtpm {
+    fn drop(&mut self) {
+        let _ = Command::new(repo_root().join("scripts/swtpm.sh"))
+            .arg("stop")
+            .arg(&self.dir)
+            .output();
+    }
+}
+
+/// A server child process that prints `<ready_prefix><url>` on stdout when ready; killed on
+/// drop.
+pub struct ServerProc {
+    child: Child,
+    pub url: String,
+    log: PathBuf,
+}
+
+impl ServerProc {
+    pub fn start(exe: &str, args: &[&str], ready_prefix: &str, log: &Path) -> Self {
+        let stderr = std::fs::File::create(log).unwrap();
+        let mut child = Command::new(bin(exe))
+            .args(args)
+            .env("TSS2_LOG", "all+none")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(stderr)
+            .spawn()
+            .unwrap_or_else(|e| panic!("start {exe}: {e}"));
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let prefix = ready_prefix.to_string();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if let Some(rest) = line.strip_prefix(&prefix) {
+                    let _ = tx.send(rest.split_whitespace().next().unwrap_or("").to_string());
+                }
+            }
+        });
+        let url = match rx.recv_timeout(Duration::from_secs(120)) {
+            Ok(u) => u,
+            Err(_) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!(
+                    "{exe} did not start: {}",
+                    std::fs::read_to_string(log).unwrap_or_default()
+                );
+            }
+        };
+        Self {
+            child,
+            url,
+            log: log.to_path_buf(),
+        }
+    }
+
+    pub fn logs(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+}
+
+impl Drop for ServerProc {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `secl-hvs serve` on a free loopback port with `data` as data directory (admin.token and
+/// tls-ca.pem appear there) trusting the EK CAs in `ek_ca`.
+pub fn start_hvs(data: &Path, ek_ca: &Path) -> ServerProc {
+    std::fs::create_dir_all(data).unwrap();
+    ServerProc::start(
+        "secl-hvs",
+        &[
+            "serve",
+            "--data-dir",
+            data.to_str().unwrap(),
+            "--listen",
+            "127.0.0.1:0",
+            "--ek-ca",
+            ek_ca.to_str().unwrap(),
+        ],
+        "secl-hvs listening on ",
+        &data.with_extension("log"),
+    )
+}
+
+/// Runs a workspace binary to completion (TSS logging off).
+pub fn run_bin(exe: &str, args: &[&str]) -> std::process::Output {
+    Command::new(bin(exe))
+        .args(args)
+        .env("TSS2_LOG", "all+none")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+/// `secl-wla provision` of the agent in `wla_data` against the HVS whose data directory is
+/// `hvs_data`.
+pub fn provision_wla(
+    tpm: &Swtpm,
+    wla_data: &Path,
+    hvs: &ServerProc,
+    hvs_data: &Path,
+) -> std::process::Output {
+    run_bin(
+        "secl-wla",
+        &[
+            "provision",
+            "--data-dir",
+            wla_data.to_str().unwrap(),
+            "--tpm",
+            &tpm.tcti,
+            "--hvs-url",
+            &hvs.url,
+            "--hvs-ca",
+            hvs_data.join("tls-ca.pem").to_str().unwrap(),
+            "--hvs-token-file",
+            hvs_data.join("admin.token").to_str().unwrap(),
+        ],
+    )
+}
+
+/// `secl-wla serve` of a provisioned agent, with `token_file` as its bearer token (mode 0600).
+pub fn start_wla(tpm: &Swtpm, wla_data: &Path, token_file: &Path, log: &Path) -> ServerProc {
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(token_file, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    ServerProc::start(
+        "secl-wla",
+        &[
+            "serve",
+            "--data-dir",
+            wla_data.to_str().unwrap(),
+            "--tpm",
+            &tpm.tcti,
+            "--listen",
+            "127.0.0.1:0",
+            "--token-file",
+            token_file.to_str().unwrap(),
+        ],
+        "secl-wla listening on ",
+        log,
+    )
+}

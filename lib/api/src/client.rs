@@ -33,7 +33,7 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Time allowed for one whole request, answer included.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 /// Longest server error message kept (the rest is cut).
-const MAX_ERROR_MESSAGE: usize = 1024;
+pub(crate) const MAX_ERROR_MESSAGE: usize = 1024;
 
 /// Installs rustls' `ring` provider as the process default. Calling it again, or after someone
 /// else installed a provider, is harmless.
@@ -165,7 +165,7 @@ impl fmt::Debug for KbsClient {
 }
 
 /// Reads every `CERTIFICATE` block of a PEM file.
-fn read_ca_certs(ca_pem: &Path) -> Result<Vec<CertificateDer<'static>>> {
+pub(crate) fn read_ca_certs(ca_pem: &Path) -> Result<Vec<CertificateDer<'static>>> {
     let bytes = std::fs::read(ca_pem).map_err(|e| {
         Error::Config(format!(
             "cannot read CA certificate file {}: {e}",
@@ -189,7 +189,10 @@ pub fn ca_certs_from_pem(pem: &[u8], what: &str) -> Result<Vec<CertificateDer<'s
 }
 
 /// Builds a rustls configuration that trusts exactly `certs`.
-fn tls_config(certs: Vec<CertificateDer<'static>>, what: &str) -> Result<rustls::ClientConfig> {
+pub(crate) fn tls_config(
+    certs: Vec<CertificateDer<'static>>,
+    what: &str,
+) -> Result<rustls::ClientConfig> {
     let mut roots = rustls::RootCertStore::empty();
     for cert in certs {
         roots
@@ -209,33 +212,65 @@ fn tls_config(certs: Vec<CertificateDer<'static>>, what: &str) -> Result<rustls:
 /// Normalises a user-given KBS URL: `https://kbs:9443`, `https://kbs:9443/` and SecL's
 /// `https://kbs:9443/kbs/v1/` all mean the same server.
 fn normalise_base(url: &str) -> Result<Url> {
+    normalise_base_for(url, BASE_PATH, "KBS")
+}
+
+/// Normalises the URL of the `service` whose API lives under `base_path` (e.g. `/kbs/v1`): an
+/// `https` URL without credentials, query or fragment, with `base_path` and trailing `/` cut.
+pub(crate) fn normalise_base_for(url: &str, base_path: &str, service: &str) -> Result<Url> {
     let mut base = Url::parse(url.trim())
-        .map_err(|e| Error::Config(format!("invalid KBS URL {url:?}: {e}")))?;
+        .map_err(|e| Error::Config(format!("invalid {service} URL {url:?}: {e}")))?;
     if base.scheme() != "https" {
         return Err(Error::Config(format!(
-            "KBS URL {url:?} must use https:// (the bearer token is never sent in clear text)"
+            "{service} URL {url:?} must use https:// (the bearer token is never sent in clear text)"
         )));
     }
     if base.host_str().is_none_or(str::is_empty) {
-        return Err(Error::Config(format!("KBS URL {url:?} has no host")));
+        return Err(Error::Config(format!("{service} URL {url:?} has no host")));
     }
     if !base.username().is_empty() || base.password().is_some() {
         return Err(Error::Config(format!(
-            "KBS URL must not carry credentials; use a token instead (URL host: {})",
+            "{service} URL must not carry credentials; use a token instead (URL host: {})",
             base.host_str().unwrap_or_default()
         )));
     }
     if base.query().is_some() || base.fragment().is_some() {
         return Err(Error::Config(format!(
-            "KBS URL {url:?} must not have a query or fragment"
+            "{service} URL {url:?} must not have a query or fragment"
         )));
     }
     let mut path = base.path().trim_end_matches('/').to_string();
-    if let Some(prefix) = path.strip_suffix(BASE_PATH) {
+    if let Some(prefix) = path.strip_suffix(base_path) {
         path = prefix.to_string();
     }
     base.set_path(&path);
     Ok(base)
+}
+
+/// The `Authorization` header value of a bearer token, marked sensitive.
+pub(crate) fn bearer_header(token: &str) -> Result<HeaderValue> {
+    let t = token.trim();
+    if t.is_empty() {
+        return Err(Error::Config("the bearer token is empty".into()));
+    }
+    let mut value = HeaderValue::from_str(&format!("Bearer {t}")).map_err(|_| {
+        Error::Config("the bearer token contains characters not allowed in an HTTP header".into())
+    })?;
+    value.set_sensitive(true);
+    Ok(value)
+}
+
+/// The HTTPS client every typed client uses: `tls` only, https only, no redirects, timeouts.
+pub(crate) fn http_client(tls: rustls::ClientConfig) -> Result<reqwest::Client> {
+    reqwest::Client::builder()
+        .tls_backend_preconfigured(tls)
+        .https_only(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .connect_timeout(CONNECT_TIMEOUT)
+        .timeout(REQUEST_TIMEOUT)
+        .user_agent(concat!("secl/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| Error::Config(format!("cannot set up the HTTPS client: {e}")))
 }
 
 impl KbsClient {
@@ -256,31 +291,8 @@ impl KbsClient {
     ) -> Result<Self> {
         let base = normalise_base(url)?;
         let tls = tls_config(certs, what)?;
-        let token = match token {
-            None => None,
-            Some(t) => {
-                let t = t.trim();
-                if t.is_empty() {
-                    return Err(Error::Config("the bearer token is empty".into()));
-                }
-                let mut value = HeaderValue::from_str(&format!("Bearer {t}")).map_err(|_| {
-                    Error::Config(
-                        "the bearer token contains characters not allowed in an HTTP header".into(),
-                    )
-                })?;
-                value.set_sensitive(true);
-                Some(Token(value))
-            }
-        };
-        let http = reqwest::Client::builder()
-            .tls_backend_preconfigured(tls)
-            .https_only(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .connect_timeout(CONNECT_TIMEOUT)
-            .timeout(REQUEST_TIMEOUT)
-            .user_agent(concat!("secl/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| Error::Config(format!("cannot set up the HTTPS client: {e}")))?;
+        let token = token.map(bearer_header).transpose()?.map(Token);
+        let http = http_client(tls)?;
         Ok(Self { http, base, token })
     }
 
@@ -604,7 +616,7 @@ impl KbsClient {
 }
 
 /// Maps an error status and its `text/plain` body.
-fn status_error(status: StatusCode, body: &[u8]) -> Error {
+pub(crate) fn status_error(status: StatusCode, body: &[u8]) -> Error {
     let msg = server_message(status, body);
     match status.as_u16() {
         401 | 403 => Error::Unauthorized(msg),
@@ -618,7 +630,7 @@ fn status_error(status: StatusCode, body: &[u8]) -> Error {
 
 /// The server's message, made safe to show on a terminal: control characters replaced, length
 /// capped, the status reason used when the body is empty.
-fn server_message(status: StatusCode, body: &[u8]) -> String {
+pub(crate) fn server_message(status: StatusCode, body: &[u8]) -> String {
     let text = String::from_utf8_lossy(body);
     let mut msg: String = text
         .trim()
@@ -639,7 +651,7 @@ fn server_message(status: StatusCode, body: &[u8]) -> String {
 }
 
 /// A rustls error anywhere in the source chain, as text.
-fn find_tls_error(e: &(dyn std::error::Error + 'static)) -> Option<String> {
+pub(crate) fn find_tls_error(e: &(dyn std::error::Error + 'static)) -> Option<String> {
     let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(err) = cur {
         if let Some(tls) = err.downcast_ref::<rustls::Error>() {
@@ -662,7 +674,7 @@ fn find_tls_error(e: &(dyn std::error::Error + 'static)) -> Option<String> {
 }
 
 /// `a: b: c` of an error and its sources, skipping repeats.
-fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
+pub(crate) fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(err) = cur {

@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 
 pub mod client;
+pub mod hvs;
 pub mod kbs;
 pub mod media;
 pub mod permission;

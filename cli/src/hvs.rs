@@ -1,0 +1,639 @@
+//! `secl hvs ...`: runs one command against the Host Verification Service.
+//!
+//! There is no `report show ID`: the HVS has no `GET /reports/{id}`; `report list --host`
+//! shows stored reports.
+
+use std::io::{IsTerminal as _, Read as _};
+use std::path::Path;
+
+use anyhow::{Context as _, anyhow};
+use secl_api::hvs::{
+    CaDomain, CaType, Error as HvsError, Flavor, FlavorPart, Host, HostCreateRequest, HvsClient,
+    PcrExpectation, Report, ReportCriteria, ReportFilter,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::args::{
+    CaDomainArg, CaTypeArg, DeleteArgs, FlavorPartArg, HvsCaCertCommand, HvsCommand,
+    HvsFlavorCommand, HvsHostCommand, HvsReportCommand, OutputFormat,
+};
+use crate::config::HvsSettings;
+use crate::error::{Hinted, clean, exit, hinted};
+use crate::output::{self, fields, note, out, table};
+
+/// Largest flavor, PEM or token input read from a file or stdin.
+const MAX_INPUT: u64 = 1024 * 1024;
+
+/// How to print.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx {
+    pub format: OutputFormat,
+    pub quiet: bool,
+}
+
+impl Ctx {
+    fn json(&self) -> bool {
+        self.format == OutputFormat::Json
+    }
+
+    /// A message for people; not shown with `--quiet` or `--output json`.
+    fn say(&self, text: &str) {
+        if !self.quiet && !self.json() {
+            note(text);
+        }
+    }
+}
+
+/// Exit code of an HVS client error (the same mapping as for the KBS).
+fn exit_code(e: &HvsError) -> u8 {
+    match e {
+        HvsError::Connect { .. } | HvsError::Tls { .. } => exit::UNREACHABLE,
+        HvsError::Unauthorized(_) => exit::UNAUTHORIZED,
+        HvsError::NotFound(_) => exit::NOT_FOUND,
+        HvsError::Conflict(_) => exit::REFUSED,
+        HvsError::BadRequest { status, .. } => match status {
+            400 | 409 | 413 | 415 | 422 => exit::REFUSED,
+            _ => exit::ERROR,
+        },
+        HvsError::Server { .. } | HvsError::Decode(_) | HvsError::Config(_) => exit::ERROR,
+    }
+}
+
+/// An HVS client error as an error `secl` prints with its hint and exit code.
+fn api(e: HvsError) -> anyhow::Error {
+    anyhow::Error::new(Hinted {
+        message: e.to_string(),
+        hint: e.hint(),
+        code: exit_code(&e),
+    })
+}
+
+/// Whether a destructive command needs an interactive confirmation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Confirm {
+    Given,
+    Ask,
+}
+
+fn destructive_yes(cmd: &HvsCommand) -> Option<bool> {
+    match cmd {
+        HvsCommand::Host(HvsHostCommand::Delete(d))
+        | HvsCommand::Flavor(HvsFlavorCommand::Delete(d)) => Some(d.yes),
+        _ => None,
+    }
+}
+
+/// Refuses a destructive command without `--yes` when nobody can be asked. Runs before any
+/// connection is made.
+fn confirmation_gate(yes: bool) -> anyhow::Result<Confirm> {
+    if yes {
+        return Ok(Confirm::Given);
+    }
+    if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
+        return Ok(Confirm::Ask);
+    }
+    Err(hinted(
+        "refusing to delete without confirmation: standard input is not a terminal",
+        "pass --yes to confirm",
+    ))
+}
+
+/// Asks `question` (default no) unless `--yes` was given.
+fn confirm(mode: Confirm, question: &str) -> anyhow::Result<()> {
+    if mode == Confirm::Given {
+        return Ok(());
+    }
+    let answer = dialoguer::Confirm::new()
+        .with_prompt(clean(question))
+        .default(false)
+        .interact_opt()
+        .context("cannot ask for confirmation")?;
+    if answer == Some(true) {
+        Ok(())
+    } else {
+        Err(anyhow::Error::new(Hinted {
+            message: "aborted; nothing was changed".into(),
+            hint: None,
+            code: exit::ERROR,
+        }))
+    }
+}
+
+/// Reads a file, or stdin for `-`, refusing more than [`MAX_INPUT`] bytes and empty input.
+fn read_input(path: &Path) -> anyhow::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    let name = if path == Path::new("-") {
+        std::io::stdin()
+            .lock()
+            .take(MAX_INPUT + 1)
+            .read_to_end(&mut buf)
+            .context("cannot read standard input")?;
+        "standard input".to_string()
+    } else {
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_INPUT + 1).read_to_end(&mut buf))
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        path.display().to_string()
+    };
+    if buf.len() as u64 > MAX_INPUT {
+        return Err(anyhow!("{name} is larger than {MAX_INPUT} bytes"));
+    }
+    if buf.iter().all(u8::is_ascii_whitespace) {
+        return Err(anyhow!("{name} is empty"));
+    }
+    Ok(buf)
+}
+
+/// Runs `secl hvs <cmd>`.
+pub fn run(ctx: Ctx, settings: &HvsSettings, cmd: HvsCommand) -> anyhow::Result<()> {
+    let mode = match destructive_yes(&cmd) {
+        Some(yes) => confirmation_gate(yes)?,
+        None => Confirm::Given,
+    };
+    let url = settings.require_url()?;
+    let ca = settings.require_ca_cert()?;
+    let token = match cmd {
+        HvsCommand::Version | HvsCommand::CaCert(_) => None,
+        _ => Some(settings.require_token()?),
+    };
+    let client = HvsClient::new(url, ca, token.as_deref()).map_err(api)?;
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    rt.block_on(exec(ctx, &client, mode, cmd))
+}
+
+async fn exec(ctx: Ctx, c: &HvsClient, mode: Confirm, cmd: HvsCommand) -> anyhow::Result<()> {
+    match cmd {
+        HvsCommand::Host(h) => host(ctx, c, mode, h).await,
+        HvsCommand::Flavor(f) => flavor(ctx, c, mode, f).await,
+        HvsCommand::Report(r) => report(ctx, c, r).await,
+        HvsCommand::CaCert(HvsCaCertCommand::Get { domain, kind }) => {
+            ca_cert(ctx, c, domain, kind).await
+        }
+        HvsCommand::Version => {
+            let v = c.version().await.map_err(api)?;
+            if ctx.json() {
+                out(&output::json(&json!({ "version": v }))?)?;
+            } else {
+                out(&format!("{}\n", clean(&v)))?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Prints `{"deleted": "<id>"}` or a message.
+fn deleted(ctx: Ctx, what: &str, id: Uuid) -> anyhow::Result<()> {
+    if ctx.json() {
+        out(&output::json(&json!({ "deleted": id }))?)?;
+    } else if !ctx.quiet {
+        out(&format!("Deleted {what} {id}\n"))?;
+    }
+    Ok(())
+}
+
+async fn delete<F, Fut>(
+    ctx: Ctx,
+    mode: Confirm,
+    what: &str,
+    d: DeleteArgs,
+    call: F,
+) -> anyhow::Result<()>
+where
+    F: FnOnce(Uuid) -> Fut,
+    Fut: std::future::Future<Output = Result<(), HvsError>>,
+{
+    confirm(mode, &format!("Delete {what} {}?", d.id))?;
+    call(d.id).await.map_err(api)?;
+    deleted(ctx, what, d.id)
+}
+
+// ---- hosts ----
+
+async fn host(ctx: Ctx, c: &HvsClient, mode: Confirm, cmd: HvsHostCommand) -> anyhow::Result<()> {
+    match cmd {
+        HvsHostCommand::Add(a) => {
+            let ta_ca = read_input(&a.ta_ca)?;
+            secl_api::client::ca_certs_from_pem(&ta_ca, &a.ta_ca.display().to_string())?;
+            let ta_ca_pem = String::from_utf8(ta_ca)
+                .map_err(|_| anyhow!("{} is not PEM text", a.ta_ca.display()))?;
+            let token_bytes = read_input(&a.ta_token_file)?;
+            let ta_token = String::from_utf8(token_bytes)
+                .map_err(|_| anyhow!("{} is not text", a.ta_token_file.display()))?
+                .trim()
+                .to_string();
+            let req = HostCreateRequest {
+                connection_string: a.connection_string,
+                ta_ca_pem,
+                ta_token,
+                description: a.description,
+            };
+            let h = c
+                .create_host(&req)
+                .await
+                .map_err(api)
+                .context("registering the host")?;
+            if ctx.quiet && !ctx.json() {
+                return Ok(out(&format!("{}\n", h.id))?);
+            }
+            ctx.say(&format!("Registered host {}", h.id));
+            print_host(ctx, &h)
+        }
+        HvsHostCommand::List => {
+            let hosts = c.list_hosts().await.map_err(api)?;
+            if ctx.json() {
+                return Ok(out(&output::json(&hosts)?)?);
+            }
+            let rows: Vec<Vec<String>> = hosts
+                .iter()
+                .map(|h| {
+                    vec![
+                        h.id.to_string(),
+                        h.host_name.clone(),
+                        h.hardware_uuid.clone(),
+                        h.state.clone(),
+                        h.connection_string.clone(),
+                    ]
+                })
+                .collect();
+            out(&table(
+                &["ID", "HOST NAME", "HARDWARE UUID", "STATE", "CONNECTION"],
+                &rows,
+            ))?;
+            Ok(())
+        }
+        HvsHostCommand::Show { id } => {
+            let h = c.get_host(id).await.map_err(api)?;
+            print_host(ctx, &h)
+        }
+        HvsHostCommand::Delete(d) => delete(ctx, mode, "host", d, |id| c.delete_host(id)).await,
+    }
+}
+
+fn info(h: &Host, key: &str) -> String {
+    h.host_info
+        .get(key)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn print_host(ctx: Ctx, h: &Host) -> anyhow::Result<()> {
+    if ctx.json() {
+        return Ok(out(&output::json(h)?)?);
+    }
+    let os = format!("{} {}", info(h, "os_name"), info(h, "os_version"));
+    out(&fields(&[
+        ("ID", h.id.to_string()),
+        ("Host name", h.host_name.clone()),
+        ("Hardware UUID", h.hardware_uuid.clone()),
+        ("Connection", h.connection_string.clone()),
+        ("State", h.state.clone()),
+        ("State reason", h.state_reason.clone().unwrap_or_default()),
+        ("Description", h.description.clone().unwrap_or_default()),
+        ("OS", os.trim().to_string()),
+        ("TPM", info(h, "tpm_version")),
+        ("Created", h.created.clone()),
+        ("Updated", h.updated.clone()),
+    ]))?;
+    Ok(())
+}
+
+// ---- flavors ----
+
+fn part(p: FlavorPartArg) -> FlavorPart {
+    match p {
+        FlavorPartArg::Platform => FlavorPart::Platform,
+        FlavorPartArg::Os => FlavorPart::Os,
+        FlavorPartArg::HostUnique => FlavorPart::HostUnique,
+    }
+}
+
+async fn flavor(
+    ctx: Ctx,
+    c: &HvsClient,
+    mode: Confirm,
+    cmd: HvsFlavorCommand,
+) -> anyhow::Result<()> {
+    match cmd {
+        HvsFlavorCommand::Create(a) => {
+            let mut parts: Vec<FlavorPart> = a.parts.into_iter().map(part).collect();
+            if parts.is_empty() {
+                parts = FlavorPart::ALL.to_vec();
+            }
+            parts.sort();
+            parts.dedup();
+            let flavors = c
+                .create_flavors_from_host(a.from_host, &parts)
+                .await
+                .map_err(api)
+                .context("creating flavors from the host")?;
+            print_created_flavors(ctx, &flavors)
+        }
+        HvsFlavorCommand::Import(a) => {
+            let bytes = read_input(&a.file)?;
+            let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
+                hinted(
+                    format!("{} is not valid JSON: {e}", a.file.display()),
+                    "a flavor is {\"flavor_part\": \"OS\", \"pcrs\": [{\"index\": 8, \
+                     \"value\": \"<sha256 hex>\"}]} (as `secl hvs flavor show --output json` \
+                     prints)",
+                )
+            })?;
+            let flavors = c.import_flavor(&value).await.map_err(api)?;
+            print_created_flavors(ctx, &flavors)
+        }
+        HvsFlavorCommand::List => {
+            let flavors = c.list_flavors().await.map_err(api)?;
+            if ctx.json() {
+                return Ok(out(&output::json(&flavors)?)?);
+            }
+            out(&flavor_table(&flavors))?;
+            Ok(())
+        }
+        HvsFlavorCommand::Show { id } => {
+            let f = c.get_flavor(id).await.map_err(api)?;
+            if ctx.json() {
+                return Ok(out(&output::json(&f)?)?);
+            }
+            out(&fields(&[
+                ("ID", f.id.to_string()),
+                ("Label", f.label.clone()),
+                ("Part", f.flavor_part.to_string()),
+                ("Group", f.flavor_group.clone()),
+                ("Hardware UUID", f.hardware_uuid.clone().unwrap_or_default()),
+                ("PCR bank", f.pcr_bank.clone()),
+                ("Created", f.created.clone()),
+            ]))?;
+            out("\n")?;
+            let rows: Vec<Vec<String>> = f
+                .pcrs
+                .iter()
+                .map(|p| vec![p.index.to_string(), p.value.clone()])
+                .collect();
+            out(&table(&["PCR", "VALUE"], &rows))?;
+            Ok(())
+        }
+        HvsFlavorCommand::Delete(d) => {
+            delete(ctx, mode, "flavor", d, |id| c.delete_flavor(id)).await
+        }
+    }
+}
+
+fn print_created_flavors(ctx: Ctx, flavors: &[Flavor]) -> anyhow::Result<()> {
+    if ctx.json() {
+        return Ok(out(&output::json(flavors)?)?);
+    }
+    if ctx.quiet {
+        let ids: String = flavors.iter().map(|f| format!("{}\n", f.id)).collect();
+        return Ok(out(&ids)?);
+    }
+    ctx.say(&format!("Created {} flavor(s)", flavors.len()));
+    out(&flavor_table(flavors))?;
+    Ok(())
+}
+
+/// `0-7`, `8,9`: the PCR indices of a flavor, runs collapsed.
+fn pcr_list(pcrs: &[PcrExpectation]) -> String {
+    let mut idx: Vec<u8> = pcrs.iter().map(|p| p.index).collect();
+    idx.sort_unstable();
+    idx.dedup();
+    let mut runs: Vec<(u8, u8)> = Vec::new();
+    for i in idx {
+        match runs.last_mut() {
+            Some((_, end)) if end.checked_add(1) == Some(i) => *end = i,
+            _ => runs.push((i, i)),
+        }
+    }
+    runs.iter()
+        .map(|(a, b)| match b - a {
+            0 => a.to_string(),
+            1 => format!("{a},{b}"),
+            _ => format!("{a}-{b}"),
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn flavor_table(flavors: &[Flavor]) -> String {
+    let rows: Vec<Vec<String>> = flavors
+        .iter()
+        .map(|f| {
+            vec![
+                f.id.to_string(),
+                f.flavor_part.to_string(),
+                f.flavor_group.clone(),
+                pcr_list(&f.pcrs),
+                f.hardware_uuid.clone().unwrap_or_default(),
+                f.label.clone(),
+            ]
+        })
+        .collect();
+    table(
+        &["ID", "PART", "GROUP", "PCRS", "HARDWARE UUID", "LABEL"],
+        &rows,
+    )
+}
+
+// ---- reports ----
+
+async fn report(ctx: Ctx, c: &HvsClient, cmd: HvsReportCommand) -> anyhow::Result<()> {
+    match cmd {
+        HvsReportCommand::Create(a) => {
+            let criteria = ReportCriteria {
+                host_id: a.host,
+                hardware_uuid: a.hardware_uuid,
+                host_name: None,
+            };
+            if a.saml {
+                let xml = c
+                    .create_report_saml(&criteria)
+                    .await
+                    .map_err(api)
+                    .context("attesting the host")?;
+                let mut xml = xml;
+                if !xml.ends_with('\n') {
+                    xml.push('\n');
+                }
+                return Ok(out(&xml)?);
+            }
+            let r = c
+                .create_report(&criteria)
+                .await
+                .map_err(api)
+                .context("attesting the host")?;
+            print_report(ctx, &r)
+        }
+        HvsReportCommand::List(a) => {
+            let filter = ReportFilter {
+                host_id: a.host,
+                hardware_uuid: None,
+                latest_per_host: a.all.then_some(false),
+            };
+            let reports = c.list_reports(&filter).await.map_err(api)?;
+            if ctx.json() {
+                return Ok(out(&output::json(&reports)?)?);
+            }
+            let rows: Vec<Vec<String>> = reports
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.id.to_string(),
+                        r.host_id.to_string(),
+                        r.host_name.clone(),
+                        trusted(Some(r.trust_report.overall)).into(),
+                        r.created.clone(),
+                        r.expiration.clone(),
+                    ]
+                })
+                .collect();
+            out(&table(
+                &["ID", "HOST", "HOST NAME", "TRUSTED", "CREATED", "EXPIRES"],
+                &rows,
+            ))?;
+            Ok(())
+        }
+    }
+}
+
+fn trusted(t: Option<bool>) -> &'static str {
+    match t {
+        Some(true) => "yes",
+        Some(false) => "NO",
+        None => "NA",
+    }
+}
+
+fn print_report(ctx: Ctx, r: &Report) -> anyhow::Result<()> {
+    if ctx.json() {
+        return Ok(out(&output::json(r)?)?);
+    }
+    out(&fields(&[
+        ("Report", r.id.to_string()),
+        ("Host", format!("{} ({})", r.host_id, r.host_name)),
+        ("Hardware UUID", r.hardware_uuid.clone()),
+        ("Trusted", trusted(Some(r.trust_report.overall)).into()),
+        ("Created", r.created.clone()),
+        ("Expires", r.expiration.clone()),
+    ]))?;
+    out("\n")?;
+    let rows: Vec<Vec<String>> = r
+        .trust_report
+        .parts
+        .iter()
+        .map(|(name, p)| {
+            let faults = p
+                .faults
+                .iter()
+                .map(|f| {
+                    if f.description.is_empty() {
+                        format!(
+                            "PCR {}: expected {}, got {}",
+                            f.pcr_index, f.expected, f.actual
+                        )
+                    } else {
+                        format!("PCR {}: {}", f.pcr_index, f.description)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            vec![
+                name.clone(),
+                trusted(p.trusted).into(),
+                p.flavor_ids.len().to_string(),
+                faults,
+            ]
+        })
+        .collect();
+    out(&table(&["PART", "TRUSTED", "FLAVORS", "FAULTS"], &rows))?;
+    Ok(())
+}
+
+// ---- CA certificates ----
+
+async fn ca_cert(
+    ctx: Ctx,
+    c: &HvsClient,
+    domain: Option<CaDomainArg>,
+    kind: Option<CaTypeArg>,
+) -> anyhow::Result<()> {
+    match (domain, kind) {
+        (Some(d), _) => {
+            let d = match d {
+                CaDomainArg::Saml => CaDomain::Saml,
+                CaDomainArg::Root => CaDomain::Root,
+                CaDomainArg::Ek => CaDomain::Ek,
+            };
+            if ctx.json() {
+                let certs = c.ca_certificates(d).await.map_err(api)?;
+                return Ok(out(&output::json(&json!({ "ca_certificate": certs }))?)?);
+            }
+            Ok(out(&c.ca_certificates_pem(d).await.map_err(api)?)?)
+        }
+        (None, Some(k)) => {
+            let k = match k {
+                CaTypeArg::Privacy => CaType::Privacy,
+                CaTypeArg::Saml => CaType::Saml,
+                CaTypeArg::Ek => CaType::Ek,
+            };
+            if ctx.json() {
+                let cert = c.ca_certificate(k).await.map_err(api)?;
+                return Ok(out(&output::json(&cert)?)?);
+            }
+            Ok(out(&c.ca_certificate_pem(k).await.map_err(api)?)?)
+        }
+        (None, None) => Err(hinted(
+            "nothing to get",
+            "pass --domain saml|root|ek or --type privacy|saml|ek",
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pcrs(idx: &[u8]) -> Vec<PcrExpectation> {
+        idx.iter()
+            .map(|&index| PcrExpectation {
+                index,
+                value: String::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pcr_runs_are_collapsed() {
+        assert_eq!(pcr_list(&pcrs(&[0, 1, 2, 3, 4, 5, 6, 7])), "0-7");
+        assert_eq!(pcr_list(&pcrs(&[9, 8])), "8,9");
+        assert_eq!(pcr_list(&pcrs(&[11, 12, 13, 15, 255])), "11-13,15,255");
+        assert_eq!(pcr_list(&[]), "");
+    }
+
+    #[test]
+    fn client_errors_map_to_documented_codes() {
+        assert_eq!(exit_code(&HvsError::Unauthorized("x".into())), 3);
+        assert_eq!(exit_code(&HvsError::NotFound("x".into())), 4);
+        assert_eq!(
+            exit_code(&HvsError::Connect {
+                url: "u".into(),
+                reason: "r".into()
+            }),
+            5
+        );
+        assert_eq!(
+            exit_code(&HvsError::BadRequest {
+                status: 400,
+                msg: "x".into()
+            }),
+            6
+        );
+        let e = api(HvsError::Unauthorized("bad".into())).context("outer");
+        let (code, hint) = crate::error::classify(&e);
+        assert_eq!(code, 3);
+        assert!(hint.unwrap().contains("SECL_HVS_TOKEN"));
+    }
+}

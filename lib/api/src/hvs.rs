@@ -1,0 +1,740 @@
+//! Wire types of the secl Host Verification Service (`/hvs/v2`) and a typed async HTTPS client
+//! for it.
+//!
+//! The client works like [`crate::client::KbsClient`]: it trusts exactly the CA certificates of
+//! one PEM file, refuses plain `http://`, has connect and request timeouts and never shows the
+//! bearer token (the HVS admin token) in `Debug`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue};
+use reqwest::{Method, RequestBuilder, Response, Url};
+use rustls_pki_types::CertificateDer;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::client::{self, Error as KbsError};
+use crate::media;
+
+/// Path of the HVS API under the server's base URL.
+pub const BASE_PATH: &str = "/hvs/v2";
+
+// ----- wire types -------------------------------------------------------------------------
+
+/// `POST /hosts`: register a host running a trust agent. `Debug` hides the agent token.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct HostCreateRequest {
+    /// The agent's URL, e.g. `https://host:1443`.
+    pub connection_string: String,
+    /// PEM of the CA that issued the agent's TLS certificate.
+    pub ta_ca_pem: String,
+    /// The agent's bearer token; the HVS stores it sealed and never returns it.
+    pub ta_token: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+impl fmt::Debug for HostCreateRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HostCreateRequest")
+            .field("connection_string", &self.connection_string)
+            .field("ta_token", &"<redacted>")
+            .field("description", &self.description)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A registered host as the HVS shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Host {
+    pub id: Uuid,
+    pub hardware_uuid: String,
+    #[serde(default)]
+    pub host_name: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    pub connection_string: String,
+    /// `CONNECTED`, `CONNECTION_FAILURE`, ...
+    pub state: String,
+    #[serde(default)]
+    pub state_reason: Option<String>,
+    /// What the agent reported about the platform (OS, BIOS, TPM, ...); open-ended.
+    #[serde(default)]
+    pub host_info: serde_json::Value,
+    /// AIK certificate, base64 DER.
+    #[serde(default)]
+    pub aik_der: String,
+    /// Binding-key certificate, base64 DER.
+    #[serde(default)]
+    pub binding_der: String,
+    #[serde(default)]
+    pub ta_ca_pem: String,
+    #[serde(default)]
+    pub created: String,
+    #[serde(default)]
+    pub updated: String,
+}
+
+/// A flavor part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum FlavorPart {
+    Platform,
+    Os,
+    HostUnique,
+}
+
+impl FlavorPart {
+    pub const ALL: [FlavorPart; 3] = [Self::Platform, Self::Os, Self::HostUnique];
+
+    /// SecL's name (`PLATFORM`, `OS`, `HOST_UNIQUE`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Platform => "PLATFORM",
+            Self::Os => "OS",
+            Self::HostUnique => "HOST_UNIQUE",
+        }
+    }
+}
+
+impl fmt::Display for FlavorPart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// `POST /flavors` from a registered host.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlavorsFromHostRequest {
+    pub host_id: Uuid,
+    pub flavor_parts: Vec<FlavorPart>,
+}
+
+/// One expected PCR value of a flavor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PcrExpectation {
+    pub index: u8,
+    /// SHA-256 PCR value, lower-case hex.
+    pub value: String,
+}
+
+/// A stored flavor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flavor {
+    pub id: Uuid,
+    #[serde(default)]
+    pub label: String,
+    pub flavor_part: FlavorPart,
+    #[serde(default)]
+    pub flavor_group: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hardware_uuid: Option<String>,
+    #[serde(default)]
+    pub pcr_bank: String,
+    #[serde(default)]
+    pub pcrs: Vec<PcrExpectation>,
+    #[serde(default)]
+    pub created: String,
+}
+
+/// `{"flavors": [...]}`, the answer of `GET` and `POST /flavors`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlavorCollection {
+    pub flavors: Vec<Flavor>,
+}
+
+/// `POST /reports` criteria: exactly one should be set.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportCriteria {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_id: Option<Uuid>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hardware_uuid: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_name: Option<String>,
+}
+
+/// A PCR that did not have the value a flavor expects.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fault {
+    pub flavor_id: Uuid,
+    pub pcr_index: u8,
+    pub expected: String,
+    /// Empty when the PCR was not quoted.
+    #[serde(default)]
+    pub actual: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// One part's outcome; `trusted` is `None` (NA) when no flavor of the part applied.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartResult {
+    pub trusted: Option<bool>,
+    #[serde(default)]
+    pub flavor_ids: Vec<Uuid>,
+    #[serde(default)]
+    pub faults: Vec<Fault>,
+}
+
+/// A host's evaluation against its applicable flavors.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrustReport {
+    pub overall: bool,
+    /// By part name (`PLATFORM`, `OS`, `HOST_UNIQUE`).
+    pub parts: BTreeMap<String, PartResult>,
+}
+
+/// A stored report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    pub id: Uuid,
+    pub host_id: Uuid,
+    #[serde(default)]
+    pub hardware_uuid: String,
+    #[serde(default)]
+    pub host_name: String,
+    pub trust_report: TrustReport,
+    #[serde(default)]
+    pub created: String,
+    #[serde(default)]
+    pub expiration: String,
+    /// The signed SAML assertion.
+    #[serde(default)]
+    pub saml: String,
+}
+
+/// Filters of `GET /reports`; only set fields are sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReportFilter {
+    pub host_id: Option<Uuid>,
+    pub hardware_uuid: Option<String>,
+    /// `None` leaves the server default (latest report per host only).
+    pub latest_per_host: Option<bool>,
+}
+
+/// `GET /ca-certificates?domain=...`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaDomain {
+    /// The SAML signing certificate.
+    Saml,
+    /// The PrivacyCA (AIK issuer).
+    Root,
+    /// The configured EK CAs.
+    Ek,
+}
+
+impl CaDomain {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Saml => "saml",
+            Self::Root => "root",
+            Self::Ek => "ek",
+        }
+    }
+}
+
+/// `GET /ca-certificates/{type}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaType {
+    Privacy,
+    Saml,
+    Ek,
+}
+
+impl CaType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Privacy => "privacy",
+            Self::Saml => "saml",
+            Self::Ek => "ek",
+        }
+    }
+}
+
+/// One CA certificate in JSON form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaCertificate {
+    pub name: String,
+    /// `privacy`, `saml` or `ek`, in the single-certificate form only.
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Base64 DER.
+    pub certificate: String,
+}
+
+/// `{"ca_certificate": [...]}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaCertificates {
+    pub ca_certificate: Vec<CaCertificate>,
+}
+
+// ----- errors -----------------------------------------------------------------------------
+
+/// What can go wrong talking to an HVS. Every variant carries a message meant for people;
+/// [`Error::hint`] suggests a fix.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The server could not be reached (refused, unresolvable, timed out, connection dropped).
+    #[error("cannot reach the HVS at {url}: {reason}")]
+    Connect { url: String, reason: String },
+    /// The TLS handshake failed, usually because the server certificate is not trusted.
+    #[error("TLS failure talking to the HVS at {url}: {reason}")]
+    Tls { url: String, reason: String },
+    /// 401 or 403.
+    #[error("not authorized: {0}")]
+    Unauthorized(String),
+    /// 404.
+    #[error("not found: {0}")]
+    NotFound(String),
+    /// 409.
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// Any other 4xx.
+    #[error("the HVS refused the request (HTTP {status}): {msg}")]
+    BadRequest { status: u16, msg: String },
+    /// 5xx.
+    #[error("the HVS failed (HTTP {status}): {msg}")]
+    Server { status: u16, msg: String },
+    /// The answer was not what the API promises.
+    #[error("unexpected answer from the HVS: {0}")]
+    Decode(String),
+    /// The client could not be set up (bad URL, unreadable CA file, ...).
+    #[error("{0}")]
+    Config(String),
+}
+
+impl Error {
+    /// A suggestion for how to fix the problem, if there is a useful one.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::Connect { url, .. } => Some(format!(
+                "check that the HVS is running and reachable at {url}, or pass the right --hvs-url"
+            )),
+            Error::Tls { .. } => Some(
+                "check that --hvs-ca-cert names the CA certificate (PEM) that issued the HVS TLS \
+                 certificate (the HVS writes it to tls-ca.pem in its data directory), and that \
+                 the URL host matches a name in that certificate"
+                    .to_string(),
+            ),
+            Error::Unauthorized(_) => Some(
+                "check the HVS admin token (SECL_HVS_TOKEN or --hvs-token-file; the HVS writes \
+                 it to admin.token in its data directory)"
+                    .to_string(),
+            ),
+            Error::NotFound(_) => Some("check the ID (list commands show existing IDs)".into()),
+            Error::Conflict(_) | Error::BadRequest { .. } => None,
+            Error::Server { .. } => Some("see the HVS log for details".into()),
+            Error::Decode(_) => {
+                Some("check that --hvs-url points at a secl HVS of a matching version".to_string())
+            }
+            Error::Config(_) => None,
+        }
+    }
+
+    /// The same failure as reported by the shared client helpers.
+    fn from_shared(e: KbsError) -> Self {
+        match e {
+            KbsError::Connect { url, reason } => Error::Connect { url, reason },
+            KbsError::Tls { url, reason } => Error::Tls { url, reason },
+            KbsError::Unauthorized(m) => Error::Unauthorized(m),
+            KbsError::NotFound(m) => Error::NotFound(m),
+            KbsError::Conflict(m) => Error::Conflict(m),
+            KbsError::BadRequest { status, msg } => Error::BadRequest { status, msg },
+            KbsError::Server { status, msg } => Error::Server { status, msg },
+            KbsError::Decode(m) => Error::Decode(m),
+            KbsError::Config(m) => Error::Config(m),
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+// ----- client -----------------------------------------------------------------------------
+
+/// A bearer token. Never shown by `Debug`.
+#[derive(Clone)]
+struct Token(HeaderValue);
+
+/// Typed HVS client.
+#[derive(Clone)]
+pub struct HvsClient {
+    http: reqwest::Client,
+    /// Scheme, host, port and any path prefix, without `/hvs/v2`.
+    base: Url,
+    token: Option<Token>,
+}
+
+impl fmt::Debug for HvsClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HvsClient")
+            .field("base", &self.base.as_str())
+            .field("token", &self.token.as_ref().map(|_| "<redacted>"))
+            .finish_non_exhaustive()
+    }
+}
+
+impl HvsClient {
+    /// A client for the HVS at `url` that trusts exactly the CA certificates in the PEM file
+    /// `ca_pem`. `token` is the admin bearer token, if any (`version` and the CA certificates
+    /// need none).
+    pub fn new(url: &str, ca_pem: &Path, token: Option<&str>) -> Result<Self> {
+        let certs = client::read_ca_certs(ca_pem).map_err(Error::from_shared)?;
+        Self::with_ca_certs(url, certs, &ca_pem.display().to_string(), token)
+    }
+
+    /// Like [`HvsClient::new`] with the CA certificates already parsed; `what` names them in
+    /// errors.
+    pub fn with_ca_certs(
+        url: &str,
+        certs: Vec<CertificateDer<'static>>,
+        what: &str,
+        token: Option<&str>,
+    ) -> Result<Self> {
+        let shared = || -> Result<Self, KbsError> {
+            let base = client::normalise_base_for(url, BASE_PATH, "HVS")?;
+            let tls = client::tls_config(certs, what)?;
+            let token = token.map(client::bearer_header).transpose()?.map(Token);
+            let http = client::http_client(tls)?;
+            Ok(Self { http, base, token })
+        };
+        shared().map_err(Error::from_shared)
+    }
+
+    /// The server's base URL as normalised (without `/hvs/v2`).
+    pub fn base_url(&self) -> &str {
+        self.base.as_str()
+    }
+
+    /// URL of `/hvs/v2/<segments...>` with the given query pairs.
+    fn url(&self, segments: &[&str], query: &[(&str, String)]) -> Url {
+        let mut url = self.base.clone();
+        if let Ok(mut path) = url.path_segments_mut() {
+            path.pop_if_empty();
+            for s in BASE_PATH.split('/').filter(|s| !s.is_empty()) {
+                path.push(s);
+            }
+            for s in segments {
+                path.push(s);
+            }
+        }
+        if !query.is_empty() {
+            let mut pairs = url.query_pairs_mut();
+            for (k, v) in query {
+                pairs.append_pair(k, v);
+            }
+        }
+        url
+    }
+
+    fn request(&self, method: Method, url: Url, accept: &str) -> RequestBuilder {
+        let mut rb = self.http.request(method, url).header(ACCEPT, accept);
+        if let Some(Token(value)) = &self.token {
+            rb = rb.header(AUTHORIZATION, value.clone());
+        }
+        rb
+    }
+
+    fn transport_error(&self, e: &reqwest::Error) -> Error {
+        let url = self.base.to_string();
+        if let Some(tls) = client::find_tls_error(e) {
+            return Error::Tls { url, reason: tls };
+        }
+        if e.is_timeout() {
+            return Error::Connect {
+                url,
+                reason: "timed out".into(),
+            };
+        }
+        if e.is_decode() || e.is_body() {
+            return Error::Decode(client::error_chain(e));
+        }
+        Error::Connect {
+            url,
+            reason: client::error_chain(e),
+        }
+    }
+
+    async fn send(&self, rb: RequestBuilder) -> Result<Response> {
+        let resp = rb.send().await.map_err(|e| self.transport_error(&e))?;
+        let status = resp.status();
+        if status.is_success() {
+            return Ok(resp);
+        }
+        let body = resp.bytes().await.unwrap_or_default();
+        Err(Error::from_shared(client::status_error(status, &body)))
+    }
+
+    async fn bytes(&self, rb: RequestBuilder) -> Result<Vec<u8>> {
+        let resp = self.send(rb).await?;
+        let body = resp.bytes().await.map_err(|e| self.transport_error(&e))?;
+        Ok(body.to_vec())
+    }
+
+    async fn text(&self, rb: RequestBuilder, what: &str) -> Result<String> {
+        String::from_utf8(self.bytes(rb).await?)
+            .map_err(|_| Error::Decode(format!("{what} is not UTF-8 text")))
+    }
+
+    async fn json<T: DeserializeOwned>(&self, rb: RequestBuilder) -> Result<T> {
+        let body = self.bytes(rb).await?;
+        serde_json::from_slice(&body).map_err(|e| Error::Decode(format!("bad JSON: {e}")))
+    }
+
+    async fn empty(&self, rb: RequestBuilder) -> Result<()> {
+        self.send(rb).await.map(drop)
+    }
+
+    fn with_json<B: Serialize + ?Sized>(rb: RequestBuilder, body: &B) -> Result<RequestBuilder> {
+        let bytes = serde_json::to_vec(body)
+            .map_err(|e| Error::Config(format!("cannot encode the request: {e}")))?;
+        Ok(rb.header(CONTENT_TYPE, media::JSON).body(bytes))
+    }
+
+    /// `GET /hvs/v2/version` (no authentication).
+    pub async fn version(&self) -> Result<String> {
+        let rb = self
+            .http
+            .get(self.url(&["version"], &[]))
+            .header(ACCEPT, media::TEXT);
+        Ok(self.text(rb, "version").await?.trim().to_string())
+    }
+
+    /// `GET /ca-certificates?domain=...` as PEM (no authentication).
+    pub async fn ca_certificates_pem(&self, domain: CaDomain) -> Result<String> {
+        let url = self.url(&["ca-certificates"], &[("domain", domain.as_str().into())]);
+        let rb = self.http.get(url).header(ACCEPT, media::PEM_FILE);
+        self.text(rb, "the certificate").await
+    }
+
+    /// `GET /ca-certificates?domain=...` as JSON (no authentication).
+    pub async fn ca_certificates(&self, domain: CaDomain) -> Result<Vec<CaCertificate>> {
+        let url = self.url(&["ca-certificates"], &[("domain", domain.as_str().into())]);
+        let rb = self.http.get(url).header(ACCEPT, media::JSON);
+        let certs: CaCertificates = self.json(rb).await?;
+        Ok(certs.ca_certificate)
+    }
+
+    /// `GET /ca-certificates/{type}` as PEM (no authentication).
+    pub async fn ca_certificate_pem(&self, kind: CaType) -> Result<String> {
+        let url = self.url(&["ca-certificates", kind.as_str()], &[]);
+        let rb = self.http.get(url).header(ACCEPT, media::PEM_FILE);
+        self.text(rb, "the certificate").await
+    }
+
+    /// `GET /ca-certificates/{type}` as JSON (no authentication).
+    pub async fn ca_certificate(&self, kind: CaType) -> Result<CaCertificate> {
+        let url = self.url(&["ca-certificates", kind.as_str()], &[]);
+        let rb = self.http.get(url).header(ACCEPT, media::JSON);
+        self.json(rb).await
+    }
+
+    /// `POST /hosts`.
+    pub async fn create_host(&self, req: &HostCreateRequest) -> Result<Host> {
+        let rb = self.request(Method::POST, self.url(&["hosts"], &[]), media::JSON);
+        self.json(Self::with_json(rb, req)?).await
+    }
+
+    /// `GET /hosts`.
+    pub async fn list_hosts(&self) -> Result<Vec<Host>> {
+        let rb = self.request(Method::GET, self.url(&["hosts"], &[]), media::JSON);
+        self.json(rb).await
+    }
+
+    /// `GET /hosts/{id}`.
+    pub async fn get_host(&self, id: Uuid) -> Result<Host> {
+        let url = self.url(&["hosts", &id.to_string()], &[]);
+        self.json(self.request(Method::GET, url, media::JSON)).await
+    }
+
+    /// `DELETE /hosts/{id}`.
+    pub async fn delete_host(&self, id: Uuid) -> Result<()> {
+        let url = self.url(&["hosts", &id.to_string()], &[]);
+        self.empty(self.request(Method::DELETE, url, media::JSON))
+            .await
+    }
+
+    /// `POST /flavors` with `{host_id, flavor_parts}`: flavors from the host's current PCRs.
+    pub async fn create_flavors_from_host(
+        &self,
+        host_id: Uuid,
+        parts: &[FlavorPart],
+    ) -> Result<Vec<Flavor>> {
+        let req = FlavorsFromHostRequest {
+            host_id,
+            flavor_parts: parts.to_vec(),
+        };
+        let rb = self.request(Method::POST, self.url(&["flavors"], &[]), media::JSON);
+        let c: FlavorCollection = self.json(Self::with_json(rb, &req)?).await?;
+        Ok(c.flavors)
+    }
+
+    /// `POST /flavors` with one flavor (`flavor_part`, `pcrs`, optionally `id`, `label`,
+    /// `flavor_group`, `hardware_uuid`, `pcr_bank`): imports it.
+    pub async fn import_flavor(&self, flavor: &serde_json::Value) -> Result<Vec<Flavor>> {
+        if !flavor.is_object() {
+            return Err(Error::Config("a flavor must be a JSON object".into()));
+        }
+        if flavor.get("host_id").is_some() {
+            return Err(Error::Config(
+                "the flavor has a host_id field; use flavor creation from a host instead".into(),
+            ));
+        }
+        let rb = self.request(Method::POST, self.url(&["flavors"], &[]), media::JSON);
+        let c: FlavorCollection = self.json(Self::with_json(rb, flavor)?).await?;
+        Ok(c.flavors)
+    }
+
+    /// `GET /flavors`.
+    pub async fn list_flavors(&self) -> Result<Vec<Flavor>> {
+        let rb = self.request(Method::GET, self.url(&["flavors"], &[]), media::JSON);
+        let c: FlavorCollection = self.json(rb).await?;
+        Ok(c.flavors)
+    }
+
+    /// `GET /flavors/{id}`.
+    pub async fn get_flavor(&self, id: Uuid) -> Result<Flavor> {
+        let url = self.url(&["flavors", &id.to_string()], &[]);
+        self.json(self.request(Method::GET, url, media::JSON)).await
+    }
+
+    /// `DELETE /flavors/{id}`.
+    pub async fn delete_flavor(&self, id: Uuid) -> Result<()> {
+        let url = self.url(&["flavors", &id.to_string()], &[]);
+        self.empty(self.request(Method::DELETE, url, media::JSON))
+            .await
+    }
+
+    /// `POST /reports` (JSON): attests the host now.
+    pub async fn create_report(&self, criteria: &ReportCriteria) -> Result<Report> {
+        let rb = self.request(Method::POST, self.url(&["reports"], &[]), media::JSON);
+        self.json(Self::with_json(rb, criteria)?).await
+    }
+
+    /// `POST /reports` asking for the signed SAML assertion.
+    pub async fn create_report_saml(&self, criteria: &ReportCriteria) -> Result<String> {
+        let rb = self.request(Method::POST, self.url(&["reports"], &[]), media::SAML);
+        self.text(Self::with_json(rb, criteria)?, "the SAML assertion")
+            .await
+    }
+
+    /// `GET /reports?...`.
+    pub async fn list_reports(&self, filter: &ReportFilter) -> Result<Vec<Report>> {
+        let mut q = Vec::new();
+        if let Some(h) = filter.host_id {
+            q.push(("hostId", h.to_string()));
+        }
+        if let Some(hw) = &filter.hardware_uuid {
+            q.push(("hostHardwareId", hw.clone()));
+        }
+        if let Some(l) = filter.latest_per_host {
+            q.push(("latestPerHost", l.to_string()));
+        }
+        let rb = self.request(Method::GET, self.url(&["reports"], &q), media::JSON);
+        self.json(rb).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn client(url: &str, token: Option<&str>) -> HvsClient {
+        HvsClient {
+            http: reqwest::Client::builder()
+                .tls_backend_preconfigured(client::tls_config(Vec::new(), "test").unwrap())
+                .build()
+                .unwrap(),
+            base: client::normalise_base_for(url, BASE_PATH, "HVS").unwrap(),
+            token: token.map(|t| Token(client::bearer_header(t).unwrap())),
+        }
+    }
+
+    #[test]
+    fn urls_are_built_under_hvs_v2() {
+        for base in ["https://hvs:8443", "https://hvs:8443/hvs/v2/"] {
+            let c = client(base, None);
+            assert_eq!(
+                c.url(&["hosts", "x"], &[]).as_str(),
+                "https://hvs:8443/hvs/v2/hosts/x"
+            );
+        }
+        let c = client("https://gw/p", None);
+        assert_eq!(
+            c.url(&["reports"], &[("hostHardwareId", "a b".into())])
+                .as_str(),
+            "https://gw/p/hvs/v2/reports?hostHardwareId=a+b"
+        );
+    }
+
+    #[test]
+    fn plain_http_and_bad_urls_are_refused() {
+        for bad in ["http://hvs:8443", "hvs", "https://u:p@hvs/", ""] {
+            let e = HvsClient::with_ca_certs(bad, Vec::new(), "x", None).unwrap_err();
+            assert!(matches!(e, Error::Config(_)), "{bad:?}: {e}");
+        }
+    }
+
+    #[test]
+    fn debug_redacts_tokens() {
+        let c = client("https://hvs", Some("sekrit-token"));
+        let dbg = format!("{c:?}");
+        assert!(!dbg.contains("sekrit") && dbg.contains("redacted"), "{dbg}");
+        let r = HostCreateRequest {
+            connection_string: "https://h".into(),
+            ta_ca_pem: String::new(),
+            ta_token: "agent-sekrit".into(),
+            description: None,
+        };
+        assert!(!format!("{r:?}").contains("agent-sekrit"));
+    }
+
+    #[test]
+    fn errors_mention_the_hvs() {
+        let e = Error::from_shared(client::status_error(
+            reqwest::StatusCode::UNAUTHORIZED,
+            b"Unauthorized: invalid token",
+        ));
+        assert!(matches!(e, Error::Unauthorized(_)));
+        assert!(e.hint().unwrap().contains("SECL_HVS_TOKEN"));
+        let e = Error::from_shared(client::status_error(reqwest::StatusCode::BAD_REQUEST, b""));
+        assert!(e.to_string().contains("HVS"), "{e}");
+    }
+
+    #[test]
+    fn wire_types_match_the_server() {
+        let report: Report = serde_json::from_value(serde_json::json!({
+            "id": "1b4e28ba-2fa1-41d2-883f-0016d3cca427",
+            "host_id": "1b4e28ba-2fa1-41d2-883f-0016d3cca428",
+            "hardware_uuid": "hw", "host_name": "h",
+            "trust_report": {"overall": false, "parts": {
+                "PLATFORM": {"trusted": false, "flavor_ids": [], "faults": [{
+                    "flavor_id": "1b4e28ba-2fa1-41d2-883f-0016d3cca429", "pcr_index": 7,
+                    "expected": "aa", "actual": "bb", "description": "PCR 7 differs"}]},
+                "OS": {"trusted": null, "flavor_ids": [], "faults": []}}},
+            "created": "c", "expiration": "e", "saml": "<x/>"
+        }))
+        .unwrap();
+        assert_eq!(report.trust_report.parts["PLATFORM"].faults[0].pcr_index, 7);
+        assert_eq!(report.trust_report.parts["OS"].trusted, None);
+        let req = FlavorsFromHostRequest {
+            host_id: report.host_id,
+            flavor_parts: FlavorPart::ALL.to_vec(),
+        };
+        assert_eq!(
+            serde_json::to_value(&req).unwrap()["flavor_parts"],
+            serde_json::json!(["PLATFORM", "OS", "HOST_UNIQUE"])
+        );
+        let crit = ReportCriteria {
+            hardware_uuid: Some("hw".into()),
+            ..ReportCriteria::default()
+        };
+        assert_eq!(
+            serde_json::to_value(&crit).unwrap(),
+            serde_json::json!({"hardware_uuid": "hw"})
+        );
+    }
+}

@@ -1,0 +1,326 @@
+//! `secl hvs` end to end with real processes: swtpm, `secl-hvs serve`, `secl-wla provision` and
+//! `secl-wla serve`, driven only through the `secl` binary: host registration, flavors from the
+//! host, trusted and untrusted reports (JSON parsed back, SAML checked by xmlsec1 under the
+//! certificate `secl hvs ca-cert get` prints), deletion and refusals.
+//!
+//! Needs `cargo build --workspace --bins` first, swtpm, swtpm_setup, certtool, tpm2-tools and
+//! xmlsec1 (scripts/install-deps.sh).
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use common::{Swtpm, bin, provision_wla, run_bin, start_hvs, start_wla};
+use serde_json::Value;
+
+/// `secl` with no SECL_* variables from the outside, HOME in `home`, stdin from /dev/null.
+fn secl(home: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
+    let mut cmd = Command::new(bin("secl"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("SECL_") {
+            cmd.env_remove(k);
+        }
+    }
+    cmd.env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .envs(env.iter().copied())
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run secl")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[track_caller]
+fn ok(o: &Output) -> String {
+    assert!(
+        o.status.success(),
+        "secl failed ({:?}):\nstdout: {}\nstderr: {}",
+        o.status.code(),
+        stdout(o),
+        stderr(o)
+    );
+    stdout(o)
+}
+
+#[track_caller]
+fn json_of(o: &Output) -> Value {
+    let text = ok(o);
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+}
+
+#[test]
+fn secl_hvs_drives_a_real_tpm_host() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let home = root.join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let tpm = Swtpm::start(&root.join("swtpm"));
+    let ek_ca = root.join("ek-ca.pem");
+    tpm.write_ek_ca(&ek_ca);
+
+    let hvs_data = root.join("hvs");
+    let hvs = start_hvs(&hvs_data, &ek_ca);
+    let hvs_ca = hvs_data.join("tls-ca.pem");
+    let admin_file = hvs_data.join("admin.token");
+    let admin = std::fs::read_to_string(&admin_file).unwrap();
+    let admin = admin.trim();
+
+    let wla_data = root.join("wla");
+    let out = provision_wla(&tpm, &wla_data, &hvs, &hvs_data);
+    assert!(
+        out.status.success(),
+        "provision: {}\nHVS: {}",
+        stderr(&out),
+        hvs.logs()
+    );
+    let ta_token = "ta-token-cli-0123456789abcdef";
+    let ta_token_file = root.join("ta.token");
+    std::fs::write(&ta_token_file, format!("{ta_token}\n")).unwrap();
+    let wla = start_wla(&tpm, &wla_data, &ta_token_file, &root.join("wla.log"));
+
+    let env: Vec<(&str, &str)> = vec![
+        ("SECL_HVS_URL", &hvs.url),
+        ("SECL_HVS_CA_CERT", hvs_ca.to_str().unwrap()),
+        ("SECL_HVS_TOKEN_FILE", admin_file.to_str().unwrap()),
+    ];
+    let run = |args: &[&str]| secl(&home, &env, args);
+
+    // Register the host.
+    let o = run(&[
+        "hvs",
+        "--output",
+        "json",
+        "host",
+        "add",
+        &wla.url,
+        "--ta-ca",
+        wla_data.join("tls-ca.pem").to_str().unwrap(),
+        "--ta-token-file",
+        ta_token_file.to_str().unwrap(),
+        "--description",
+        "cli test host",
+    ]);
+    let host = json_of(&o);
+    assert!(!stdout(&o).contains(ta_token) && !stderr(&o).contains(ta_token));
+    assert_eq!(host["state"], "CONNECTED", "{host}");
+    assert_eq!(host["description"], "cli test host");
+    let host_id = host["id"].as_str().unwrap().to_string();
+    let hw = host["hardware_uuid"].as_str().unwrap().to_string();
+
+    // It is listed (table and JSON), also with settings from the config file alone.
+    let table = ok(&run(&["hvs", "host", "list"]));
+    assert!(
+        table.contains(&host_id) && table.contains("CONNECTED"),
+        "{table}"
+    );
+    let cfg = root.join("config.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            "[hvs]\nurl = \"{}\"\nca_cert = \"{}\"\ntoken_file = \"{}\"\n",
+            hvs.url,
+            hvs_ca.display(),
+            admin_file.display()
+        ),
+    )
+    .unwrap();
+    let list = json_of(&secl(
+        &home,
+        &[],
+        &[
+            "--config",
+            cfg.to_str().unwrap(),
+            "--output",
+            "json",
+            "hvs",
+            "host",
+            "list",
+        ],
+    ));
+    assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
+    assert_eq!(list[0]["id"], host_id.as_str());
+    assert!(ok(&run(&["hvs", "host", "show", &host_id])).contains(&hw));
+
+    // Flavors from the host: all three parts by default.
+    let flavors = json_of(&run(&[
+        "hvs",
+        "flavor",
+        "create",
+        "--from-host",
+        &host_id,
+        "--output",
+        "json",
+    ]));
+    let flavors = flavors.as_array().unwrap();
+    assert_eq!(flavors.len(), 3, "{flavors:?}");
+    let parts: Vec<&str> = flavors
+        .iter()
+        .map(|f| f["flavor_part"].as_str().unwrap())
+        .collect();
+    for p in ["PLATFORM", "OS", "HOST_UNIQUE"] {
+        assert!(parts.contains(&p), "{parts:?}");
+    }
+    let table = ok(&run(&["hvs", "flavor", "list"]));
+    assert!(
+        table.contains("PLATFORM") && table.contains("0-7"),
+        "{table}"
+    );
+
+    // Trusted report (JSON parsed back, then the table).
+    let report = json_of(&run(&[
+        "hvs", "report", "create", "--host", &host_id, "--output", "json",
+    ]));
+    assert_eq!(report["trust_report"]["overall"], true, "{report}");
+    assert_eq!(report["host_id"], host_id.as_str());
+    let table = ok(&run(&["hvs", "report", "create", "--hardware-uuid", &hw]));
+    assert!(
+        table.contains("Trusted:") && table.contains("PLATFORM"),
+        "{table}"
+    );
+
+    // SAML, verified by xmlsec1 under the certificate `ca-cert get` prints.
+    let saml = ok(&run(&[
+        "hvs",
+        "report",
+        "create",
+        "--hardware-uuid",
+        &hw,
+        "--saml",
+    ]));
+    assert!(saml.contains("Assertion"), "{saml}");
+    let saml_pem = ok(&run(&["hvs", "ca-cert", "get", "--domain", "saml"]));
+    assert!(
+        saml_pem.starts_with("-----BEGIN CERTIFICATE-----"),
+        "{saml_pem}"
+    );
+    let single = ok(&run(&["hvs", "ca-cert", "get", "--type", "saml"]));
+    assert_eq!(single.trim(), saml_pem.trim());
+    let saml_file = root.join("report.xml");
+    let cert_file = root.join("saml.pem");
+    std::fs::write(&saml_file, &saml).unwrap();
+    std::fs::write(&cert_file, &saml_pem).unwrap();
+    let xmlsec = |xml: &Path| {
+        Command::new("xmlsec1")
+            .args([
+                "--verify",
+                "--id-attr:ID",
+                "urn:oasis:names:tc:SAML:2.0:assertion:Assertion",
+                "--pubkey-cert-pem",
+            ])
+            .arg(&cert_file)
+            .arg(xml)
+            .output()
+            .expect("xmlsec1 (scripts/install-deps.sh installs it)")
+    };
+    let v = xmlsec(&saml_file);
+    assert!(v.status.success(), "xmlsec1: {}", stderr(&v));
+    let tampered = root.join("tampered.xml");
+    std::fs::write(&tampered, saml.replacen(">true<", ">false<", 1)).unwrap();
+    assert!(!xmlsec(&tampered).status.success());
+    let ek = json_of(&run(&[
+        "hvs", "ca-cert", "get", "--domain", "ek", "--output", "json",
+    ]));
+    assert_eq!(ek["ca_certificate"].as_array().unwrap().len(), 2, "{ek}");
+
+    // PCR 7 changes: untrusted, with a PCR 7 fault.
+    let out = run_bin(
+        "secl-wla",
+        &[
+            "pcr-extend",
+            "--tpm",
+            &tpm.tcti,
+            "--index",
+            "7",
+            "--data",
+            &"ab".repeat(32),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report = json_of(&run(&[
+        "hvs", "report", "create", "--host", &host_id, "--output", "json",
+    ]));
+    let tr = &report["trust_report"];
+    assert_eq!(tr["overall"], false, "{report}");
+    assert_eq!(tr["parts"]["PLATFORM"]["trusted"], false);
+    assert_eq!(tr["parts"]["OS"]["trusted"], true);
+    let faults = tr["parts"]["PLATFORM"]["faults"].as_array().unwrap();
+    assert_eq!(faults.len(), 1, "{faults:?}");
+    assert_eq!(faults[0]["pcr_index"], 7);
+    let table = ok(&run(&["hvs", "report", "create", "--host", &host_id]));
+    assert!(table.contains("NO") && table.contains("PCR 7"), "{table}");
+
+    // Stored reports: the latest per host, or all.
+    let latest = json_of(&run(&[
+        "hvs", "report", "list", "--host", &host_id, "--output", "json",
+    ]));
+    assert_eq!(latest.as_array().unwrap().len(), 1);
+    assert_eq!(latest[0]["trust_report"]["overall"], false);
+    let all = json_of(&run(&[
+        "hvs", "report", "list", "--host", &host_id, "--all", "--output", "json",
+    ]));
+    assert_eq!(all.as_array().unwrap().len(), 5, "{all}");
+
+    // Flavor import from stdin-less file, then delete it.
+    let flavor_file = root.join("flavor.json");
+    std::fs::write(
+        &flavor_file,
+        serde_json::json!({"flavor_part": "OS", "label": "imported",
+                           "pcrs": [{"index": 8, "value": "00".repeat(32)}]})
+        .to_string(),
+    )
+    .unwrap();
+    let imported = json_of(&run(&[
+        "hvs",
+        "flavor",
+        "import",
+        flavor_file.to_str().unwrap(),
+        "--output",
+        "json",
+    ]));
+    let fid = imported[0]["id"].as_str().unwrap().to_string();
+    ok(&run(&["hvs", "flavor", "delete", &fid, "--yes"]));
+    let o = run(&["hvs", "flavor", "show", &fid]);
+    assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+
+    // Refusals: delete without --yes off a terminal, wrong token, bogus domain.
+    let o = run(&["hvs", "host", "delete", &host_id]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--yes"), "{}", stderr(&o));
+    ok(&run(&["hvs", "host", "show", &host_id]));
+
+    let wrong = root.join("wrong.token");
+    std::fs::write(&wrong, "not-the-admin-token\n").unwrap();
+    let o = run(&[
+        "hvs",
+        "host",
+        "list",
+        "--hvs-token-file",
+        wrong.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(stderr(&o).contains("hint:"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("not-the-admin-token"));
+
+    let o = run(&["hvs", "ca-cert", "get", "--domain", "bogus"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("possible values"), "{}", stderr(&o));
+
+    // Delete the host.
+    ok(&run(&["hvs", "host", "delete", &host_id, "--yes"]));
+    let o = run(&["hvs", "host", "show", &host_id]);
+    assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+
+    // No token leaked anywhere in the HVS log.
+    assert!(!hvs.logs().contains(ta_token));
+    assert!(!hvs.logs().contains(admin));
+    drop(wla);
+}
