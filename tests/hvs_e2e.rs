@@ -574,6 +574,45 @@ fn hvs_attests_a_real_tpm_host() {
     );
     assert_eq!(r.json().as_array().unwrap().len(), 3);
 
+    // Scoped tokens: reports:create may create reports but not add hosts; revoked is refused.
+    let r = c.post_json(
+        "/tokens",
+        &admin,
+        json!({"name": "reporter", "permissions": ["reports:create:*"]}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let (reporter, reporter_id) = (
+        r.json()["token"].as_str().unwrap().to_string(),
+        r.json()["id"].as_str().unwrap().to_string(),
+    );
+    let report = json!({"host_id": host_id});
+    let r = post(
+        &c,
+        "/reports",
+        &reporter,
+        "application/json",
+        report.clone(),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let r = post(&c, "/hosts", &reporter, "application/json", json!({}));
+    assert_eq!(r.status, 401, "{}", r.text());
+    assert!(r.text().contains("hosts:create"), "{}", r.text());
+    assert_eq!(c.get("/reports", &reporter).status, 401);
+    let listed = c.get("/tokens", &admin).json();
+    assert_eq!(listed.as_array().unwrap().len(), 2, "{listed}");
+    assert!(!listed.to_string().contains(&reporter));
+    assert_eq!(
+        c.delete(&format!("/tokens/{reporter_id}"), &reporter)
+            .status,
+        401
+    );
+    assert_eq!(
+        c.delete(&format!("/tokens/{reporter_id}"), &admin).status,
+        204
+    );
+    let r = post(&c, "/reports", &reporter, "application/json", report);
+    assert_eq!(r.status, 401, "{}", r.text());
+
     // Unknown host; agent gone.
     let r = post(
         &c,

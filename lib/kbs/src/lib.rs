@@ -6,7 +6,6 @@
 
 pub mod certs;
 pub mod seal;
-pub mod tokens;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -21,7 +20,7 @@ use secl_api::kbs::{
     AttestationType, AuditRecord, CertKind, Certificate, KeyInformation, KeyRequest, KeyResponse,
     KeyTransferPolicy, KeyTransferPolicyRequest, TokenRequest, TokenResponse, TpmPolicy,
 };
-use secl_api::{Permission, Rule};
+use secl_auth::{AuthError, TokenStore};
 use secl_store::{Store, StoreError};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -30,13 +29,15 @@ use zeroize::Zeroizing;
 
 pub use certs::CertFilter;
 pub use seal::MasterKey;
+pub use secl_auth::{Principal, tokens};
+
+/// The store namespace of KBS tokens: kinds `kbs.token` and `kbs.meta` (`admin-bootstrap`).
+const TOKEN_NAMESPACE: &str = "kbs";
 
 const KIND_KEY: &str = "kbs.key";
 const KIND_POLICY: &str = "kbs.policy";
-const KIND_TOKEN: &str = "kbs.token";
 const KIND_META: &str = "kbs.meta";
 const LOG_AUDIT: &str = "kbs.audit";
-const META_ADMIN: &str = "admin-bootstrap";
 const META_DEFAULT_POLICY: &str = "default-policy";
 
 /// Longest label, usage string or token name accepted.
@@ -71,6 +72,19 @@ pub enum KbsError {
     Internal(String),
 }
 
+impl From<AuthError> for KbsError {
+    fn from(e: AuthError) -> Self {
+        match e {
+            AuthError::BadRequest(m) => KbsError::BadRequest(m),
+            AuthError::NotFound(m) => KbsError::NotFound(m),
+            AuthError::Unauthorized(m) => KbsError::Unauthorized(m),
+            AuthError::File(m) => KbsError::Config(m),
+            AuthError::Store(e) => KbsError::Store(e),
+            AuthError::Internal(m) => KbsError::Internal(m),
+        }
+    }
+}
+
 type Result<T, E = KbsError> = std::result::Result<T, E>;
 
 /// A key as stored: its description plus sealed material.
@@ -97,25 +111,6 @@ struct CertRecord {
     pem: String,
 }
 
-/// Who made a request, for permission checks and the audit trail.
-#[derive(Clone, Debug)]
-pub struct Principal {
-    pub token_id: Uuid,
-    pub name: String,
-    rules: Vec<Rule>,
-}
-
-impl Principal {
-    pub fn may(&self, want: Permission) -> bool {
-        secl_api::permission::any_grants(&self.rules, want)
-    }
-
-    /// How the audit trail names this caller.
-    pub fn actor(&self) -> String {
-        format!("token {} ({})", self.name, self.token_id)
-    }
-}
-
 /// SecL's key search parameters.
 #[derive(Debug, Default, Clone)]
 pub struct KeyFilter {
@@ -137,6 +132,7 @@ pub struct AuditFilter {
 /// The service. Cheap to share behind an `Arc`.
 pub struct Kbs {
     store: Arc<dyn Store>,
+    tokens: TokenStore,
     master: MasterKey,
     /// Ends with `/`, e.g. `https://kbs.example:9443/kbs/v1/`.
     endpoint: String,
@@ -220,6 +216,7 @@ impl Kbs {
             endpoint.push('/');
         }
         Self {
+            tokens: TokenStore::new(store.clone(), TOKEN_NAMESPACE, "keys:create:*"),
             store,
             master,
             endpoint,
@@ -236,28 +233,13 @@ impl Kbs {
     /// (mode 0600). Later starts, and other instances sharing the store, do nothing. Returns
     /// true when a token was written.
     pub async fn bootstrap_admin(&self, admin_token_file: &Path) -> Result<bool> {
-        if self.store.get(KIND_META, META_ADMIN).await?.is_some() {
-            return Ok(false);
-        }
-        match self.store.insert(KIND_META, META_ADMIN, b"1").await {
-            Ok(()) => {}
-            Err(StoreError::Conflict { .. }) => return Ok(false),
-            Err(e) => return Err(e.into()),
-        }
-        self.write_admin_token(admin_token_file).await?;
-        Ok(true)
+        Ok(self.tokens.bootstrap_admin(admin_token_file).await?)
     }
 
     /// Creates a fresh admin token and (re)writes `admin_token_file`: the recovery path when the
     /// file is lost.
     pub async fn write_admin_token(&self, admin_token_file: &Path) -> Result<Uuid> {
-        let (record, bearer) = tokens::mint("admin", vec!["*:*:*".to_string()], None);
-        self.store
-            .insert(KIND_TOKEN, &record.id.to_string(), &to_json(&record)?)
-            .await?;
-        let bearer = Zeroizing::new(format!("{bearer}\n"));
-        seal::write_private_replace(admin_token_file, bearer.as_bytes())?;
-        Ok(record.id)
+        Ok(self.tokens.write_admin_token(admin_token_file).await?)
     }
 
     /// The id of the default transfer policy, creating it on first use. Safe when several
@@ -295,25 +277,7 @@ impl Kbs {
 
     /// Resolves a bearer string to a principal: unknown, revoked and expired tokens are refused.
     pub async fn authenticate(&self, bearer: &str) -> Result<Principal> {
-        let denied = || KbsError::Unauthorized("invalid or expired bearer token".into());
-        let (id, secret) = tokens::split(bearer).ok_or_else(denied)?;
-        let bytes = self
-            .store
-            .get(KIND_TOKEN, &id.to_string())
-            .await?
-            .ok_or_else(denied)?;
-        let record: tokens::TokenRecord = from_json("token", &bytes)?;
-        if !tokens::secret_matches(&record, secret)
-            || record.revoked
-            || record.expires_at.is_some_and(|t| t <= now())
-        {
-            return Err(denied());
-        }
-        Ok(Principal {
-            token_id: record.id,
-            name: record.name.clone(),
-            rules: record.rules(),
-        })
+        Ok(self.tokens.authenticate(bearer).await?)
     }
 
     // ----- keys -----------------------------------------------------------------------------
@@ -739,64 +703,20 @@ impl Kbs {
     // ----- tokens ---------------------------------------------------------------------------
 
     pub async fn create_token(&self, req: &TokenRequest) -> Result<TokenResponse> {
-        if req.name.trim().is_empty() {
-            return Err(KbsError::BadRequest("token name is missing".into()));
-        }
-        validate_text("name", &req.name)?;
-        if req.permissions.is_empty() {
-            return Err(KbsError::BadRequest(
-                "a token needs at least one permission rule, e.g. keys:create:*".into(),
-            ));
-        }
-        for p in &req.permissions {
-            p.parse::<Rule>()
-                .map_err(|e| KbsError::BadRequest(e.to_string()))?;
-        }
-        let expires_at = match req.expires_in_seconds {
-            None => None,
-            Some(0) => {
-                return Err(KbsError::BadRequest(
-                    "expires_in_seconds must be > 0".into(),
-                ));
-            }
-            Some(s) if s > 10 * 366 * 86_400 => {
-                return Err(KbsError::BadRequest(
-                    "expires_in_seconds must be at most ten years".into(),
-                ));
-            }
-            Some(s) => Some(now() + time::Duration::seconds(s as i64)),
-        };
-        let (record, bearer) = tokens::mint(&req.name, req.permissions.clone(), expires_at);
-        self.store
-            .insert(KIND_TOKEN, &record.id.to_string(), &to_json(&record)?)
-            .await?;
-        let mut resp = record.to_response();
-        resp.token = Some(bearer);
-        Ok(resp)
+        Ok(self.tokens.create(req).await?)
     }
 
     pub async fn list_tokens(&self) -> Result<Vec<TokenResponse>> {
-        let mut out = Vec::new();
-        for (_, bytes) in self.store.list(KIND_TOKEN).await? {
-            let r: tokens::TokenRecord = from_json("token", &bytes)?;
-            out.push(r.to_response());
-        }
-        out.sort_by_key(|t| t.created_at);
-        Ok(out)
+        Ok(self.tokens.list().await?)
     }
 
     pub async fn revoke_token(&self, id: Uuid) -> Result<()> {
-        let bytes = self
-            .store
-            .get(KIND_TOKEN, &id.to_string())
-            .await?
-            .ok_or_else(|| KbsError::NotFound("Token with specified id does not exist".into()))?;
-        let mut r: tokens::TokenRecord = from_json("token", &bytes)?;
-        r.revoked = true;
-        self.store
-            .put(KIND_TOKEN, &id.to_string(), &to_json(&r)?)
-            .await?;
-        Ok(())
+        Ok(self.tokens.revoke(id).await?)
+    }
+
+    /// The token machinery itself (namespace `kbs`).
+    pub fn tokens(&self) -> &TokenStore {
+        &self.tokens
     }
 }
 

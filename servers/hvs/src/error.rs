@@ -26,6 +26,20 @@ pub enum HvsError {
     Internal(String),
 }
 
+impl From<secl_auth::AuthError> for HvsError {
+    fn from(e: secl_auth::AuthError) -> Self {
+        use secl_auth::AuthError as A;
+        match e {
+            A::BadRequest(m) => HvsError::BadRequest(m),
+            A::NotFound(m) => HvsError::NotFound(m),
+            A::Unauthorized(m) => HvsError::Unauthorized(m),
+            A::File(m) => HvsError::Config(m),
+            A::Store(e) => HvsError::Store(e),
+            A::Internal(m) => HvsError::Internal(m),
+        }
+    }
+}
+
 pub type Result<T, E = HvsError> = std::result::Result<T, E>;
 
 pub(crate) fn bad(m: impl Into<String>) -> HvsError {

@@ -1,8 +1,9 @@
 //! The `/hvs/v2` routes: authorization first (before the body is looked at), then parsing,
 //! then one call into [`Hvs`].
 //!
-//! Authorization is a single admin bearer token for every route except `version` and
-//! `ca-certificates`; SecL's permission rules and scoped tokens are not implemented yet.
+//! Every route except `version` and `ca-certificates` needs a bearer token (see [`secl_auth`])
+//! whose rules grant the route's SecL permission, e.g. `hosts:create`; the admin token written
+//! at first start holds `*:*:*`.
 
 use std::sync::Arc;
 
@@ -12,9 +13,12 @@ use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
+use secl_api::Permission;
+use secl_api::kbs::TokenRequest;
+use secl_auth::Principal;
 use secl_service::http::{ApiError, bearer, require_accept, require_content_type};
 use serde::de::DeserializeOwned;
 use uuid::Uuid;
@@ -60,7 +64,9 @@ pub fn router(hvs: Arc<Hvs>, max_body_bytes: usize) -> Router {
         .route("/hosts/{id}", get(get_host).delete(delete_host))
         .route("/flavors", get(list_flavors).post(create_flavors))
         .route("/flavors/{id}", get(get_flavor).delete(delete_flavor))
-        .route("/reports", get(list_reports).post(create_report));
+        .route("/reports", get(list_reports).post(create_report))
+        .route("/tokens", get(list_tokens).post(create_token))
+        .route("/tokens/{id}", delete(revoke_token));
     Router::new()
         .nest(BASE_PATH, v2)
         .fallback(|| async { ApiError::not_found("Not found") })
@@ -68,17 +74,26 @@ pub fn router(hvs: Arc<Hvs>, max_body_bytes: usize) -> Router {
         .with_state(hvs)
 }
 
-async fn authorize(hvs: &Hvs, headers: &HeaderMap) -> ApiResult<()> {
+/// The caller's principal, if it may do `want`; 401 otherwise.
+async fn authorize(hvs: &Hvs, headers: &HeaderMap, want: Permission) -> ApiResult<Principal> {
     let Some(token) = bearer(headers) else {
         return Err(ApiError::unauthorized(
             "Unauthorized: a bearer token is required",
         ));
     };
-    if hvs.is_admin(token).await.map_err(api_error)? {
-        Ok(())
-    } else {
-        Err(ApiError::unauthorized("Unauthorized: invalid token"))
+    let who = match hvs.authenticate(token).await {
+        Ok(who) => who,
+        Err(HvsError::Unauthorized(_)) => {
+            return Err(ApiError::unauthorized("Unauthorized: invalid token"));
+        }
+        Err(e) => return Err(api_error(e)),
+    };
+    if !who.may(want) {
+        return Err(ApiError::unauthorized(format!(
+            "Insufficient privileges: {want} is required"
+        )));
     }
+    Ok(who)
 }
 
 fn parse_json<T: DeserializeOwned>(headers: &HeaderMap, body: &Bytes) -> ApiResult<T> {
@@ -207,14 +222,14 @@ async fn ca_certificate(State(hvs): St, headers: HeaderMap, Path(kind): Path<Str
 // ----- PrivacyCA RPCs ---------------------------------------------------------------------
 
 async fn aik_challenge(State(hvs): St, headers: HeaderMap, body: Bytes) -> ApiResult {
-    authorize(&hvs, &headers).await?;
+    authorize(&hvs, &headers, Permission::new("host_aiks", "certify")).await?;
     let req: AikChallengeRequest = parse_json(&headers, &body)?;
     let c = hvs.aik_challenge(req).await.map_err(api_error)?;
     Ok(created(c))
 }
 
 async fn aik_activate(State(hvs): St, headers: HeaderMap, body: Bytes) -> ApiResult {
-    authorize(&hvs, &headers).await?;
+    authorize(&hvs, &headers, Permission::new("host_aiks", "certify")).await?;
     let req: AikActivateRequest = parse_json(&headers, &body)?;
     let der = hvs.aik_activate(req).await.map_err(api_error)?;
     Ok(created(
@@ -223,7 +238,12 @@ async fn aik_activate(State(hvs): St, headers: HeaderMap, body: Bytes) -> ApiRes
 }
 
 async fn certify_binding_key(State(hvs): St, headers: HeaderMap, body: Bytes) -> ApiResult {
-    authorize(&hvs, &headers).await?;
+    authorize(
+        &hvs,
+        &headers,
+        Permission::new("host_signing_key_certificates", "create"),
+    )
+    .await?;
     let req: RegisterKeyInfo = parse_json(&headers, &body)?;
     let der = hvs.certify_binding_key(req).map_err(api_error)?;
     Ok(created(
@@ -234,7 +254,7 @@ async fn certify_binding_key(State(hvs): St, headers: HeaderMap, body: Bytes) ->
 // ----- hosts ------------------------------------------------------------------------------
 
 async fn create_host(State(hvs): St, headers: HeaderMap, body: Bytes) -> ApiResult {
-    authorize(&hvs, &headers).await?;
+    authorize(&hvs, &headers, Permission::new("hosts", "create")).await?;
     require_accept(&headers, JSON)?;
     let req: HostCreate = parse_json(&headers, &body)?;
     let host = hvs.create_host(req).await.map_err(api_error)?;
@@ -242,7 +262,7 @@ async fn create_host(State(hvs): St, headers: HeaderMap, body: Bytes) -> ApiResu
 }
 
 async fn list_hosts(State(hvs): St, headers: HeaderMap) -> ApiResult {
-    authorize(&hvs, &headers).await?;
+    authorize(&hvs, &headers, Permission::new("hosts", "search")).await?;
     require_accept(&headers, JSON)?;
     let hosts: Vec<_> = hvs
         .hosts()
@@ -255,7 +275,7 @@ async fn list_hosts(State(hvs): St, headers: HeaderMap) -> ApiResult {
 }
 
 async fn get_host(State(hvs): St, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
-    authorize(&hvs, &headers).await?;
+    authorize(&hvs, &headers, Permission::new("hosts", "retrieve")).await?;
     require_accept(&headers, JSON)?;
     match hvs.host(parse_id(&id)?).await.map_err(api_error)? {
         Some(h) => Ok(Json(h.public()).into_response()),
@@ -264,7 +284,7 @@ async fn get_host(State(hvs): St, headers: HeaderMap, Path(id): Path<String>) ->
 }
 
 async fn delete_host(State(hvs): St, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
-    authorize(&hvs, &headers).await?;
+    authorize(&hvs, &headers, Permission::new("hosts", "delete")).await?;
     if hvs.delete_host(parse_id(&id)?).await.map_err(api_error)? {
         Ok(StatusCode::NO_CONTENT.into_response())
     } else {
@@ -284,7 +304,7 @@ struct FlavorsFromHost {
 /// `{"host_id","flavor_parts"}` creates flavors from the host; anything else is one flavor to
 /// import.
 async fn create_flavors(State(hvs): St, headers: HeaderMap, body: Bytes) -> ApiResult {
-    authorize(&hvs, &headers).await?;
+    authorize(&hvs, &headers, Permission::new("flavors", "create")).await?;
     require_accept(&headers, JSON)?;
     let value: serde_json::Value = parse_json(&headers, &body)?;
     let flavors = if value.get("host_id").is_some() {
@@ -304,14 +324,14 @@ async fn create_flavors(State(hvs): St, headers: HeaderMap, body: Bytes) -> ApiR
 }
 
 async fn list_flavors(State(hvs): St, headers: HeaderMap) -> ApiResult {
-    authorize(&hvs, &headers).await?;
+    authorize(&hvs, &headers, Permission::new("flavors", "search")).await?;
     require_accept(&headers, JSON)?;
     let flavors = hvs.flavors().await.map_err(api_error)?;
     Ok(Json(serde_json::json!({ "flavors": flavors })).into_response())
 }
 
 async fn get_flavor(State(hvs): St, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
-    authorize(&hvs, &headers).await?;
+    authorize(&hvs, &headers, Permission::new("flavors", "retrieve")).await?;
     require_accept(&headers, JSON)?;
     match hvs.flavor(parse_id(&id)?).await.map_err(api_error)? {
         Some(f) => Ok(Json(f).into_response()),
@@ -320,7 +340,7 @@ async fn get_flavor(State(hvs): St, headers: HeaderMap, Path(id): Path<String>) 
 }
 
 async fn delete_flavor(State(hvs): St, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
-    authorize(&hvs, &headers).await?;
+    authorize(&hvs, &headers, Permission::new("flavors", "delete")).await?;
     if hvs.delete_flavor(parse_id(&id)?).await.map_err(api_error)? {
         Ok(StatusCode::NO_CONTENT.into_response())
     } else {
@@ -331,7 +351,7 @@ async fn delete_flavor(State(hvs): St, headers: HeaderMap, Path(id): Path<String
 // ----- reports ----------------------------------------------------------------------------
 
 async fn create_report(State(hvs): St, headers: HeaderMap, body: Bytes) -> ApiResult {
-    authorize(&hvs, &headers).await?;
+    authorize(&hvs, &headers, Permission::new("reports", "create")).await?;
     let saml = accepts(&headers, SAML);
     if !saml {
         require_accept(&headers, JSON)?;
@@ -354,7 +374,7 @@ async fn list_reports(
     headers: HeaderMap,
     Query(q): Query<Vec<(String, String)>>,
 ) -> ApiResult {
-    authorize(&hvs, &headers).await?;
+    authorize(&hvs, &headers, Permission::new("reports", "search")).await?;
     query_params(&q, &["hostId", "hostHardwareId", "latestPerHost"])?;
     let host_id = param(&q, "hostId")
         .map(|v| Uuid::try_parse(v).map_err(|_| ApiError::bad_request("hostId must be a UUID")))
@@ -374,4 +394,34 @@ async fn list_reports(
     }
     require_accept(&headers, JSON)?;
     Ok(Json(reports).into_response())
+}
+
+// ----- tokens -----------------------------------------------------------------------------
+
+async fn create_token(State(hvs): St, headers: HeaderMap, body: Bytes) -> ApiResult {
+    authorize(&hvs, &headers, Permission::new("tokens", "create")).await?;
+    require_accept(&headers, JSON)?;
+    let req: TokenRequest = parse_json(&headers, &body)?;
+    let t = hvs
+        .tokens()
+        .create(&req)
+        .await
+        .map_err(|e| api_error(e.into()))?;
+    Ok(created(t))
+}
+
+async fn list_tokens(State(hvs): St, headers: HeaderMap) -> ApiResult {
+    authorize(&hvs, &headers, Permission::new("tokens", "search")).await?;
+    require_accept(&headers, JSON)?;
+    let t = hvs.tokens().list().await.map_err(|e| api_error(e.into()))?;
+    Ok(Json(t).into_response())
+}
+
+async fn revoke_token(State(hvs): St, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
+    authorize(&hvs, &headers, Permission::new("tokens", "delete")).await?;
+    hvs.tokens()
+        .revoke(parse_id(&id)?)
+        .await
+        .map_err(|e| api_error(e.into()))?;
+    Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -13,6 +13,7 @@ use secl_attest::privacy_ca::{
 };
 use secl_attest::tpm2::Public;
 use secl_attest::verify::{check_aik_attributes, verify_quote};
+use secl_auth::{Principal, TokenStore};
 use secl_store::{Store, StoreError};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -25,13 +26,13 @@ use crate::error::{HvsError, Result, bad, internal};
 use crate::flavor::{self, Evaluation, Flavor, FlavorPart, PcrExpectation};
 use crate::keys::{self, SamlSigner, SealKey};
 
-const KIND_CONFIG: &str = "hvs-config";
 const KIND_CHALLENGE: &str = "hvs-aik-challenge";
 const KIND_HOST: &str = "hvs-host";
 const KIND_HOST_HWID: &str = "hvs-host-hardware-uuid";
 const KIND_FLAVOR: &str = "hvs-flavor";
 const KIND_REPORT: &str = "hvs-report";
-const ADMIN_TOKEN_ID: &str = "admin-token-sha256";
+/// The store namespace of HVS tokens: kinds `hvs.token` and `hvs.meta`.
+const TOKEN_NAMESPACE: &str = "hvs";
 /// How long a credential challenge may wait for its activation.
 const CHALLENGE_TTL: time::Duration = time::Duration::minutes(5);
 /// Host state when the agent answered the last call.
@@ -188,6 +189,7 @@ pub struct Report {
 /// The service.
 pub struct Hvs {
     store: Arc<dyn Store>,
+    tokens: TokenStore,
     ca: PrivacyCa,
     saml: SamlSigner,
     seal: SealKey,
@@ -234,6 +236,7 @@ impl Hvs {
         saml_issuer: String,
     ) -> Result<Self> {
         Ok(Self {
+            tokens: TokenStore::new(store.clone(), TOKEN_NAMESPACE, "reports:create:*"),
             store,
             ca: keys::privacy_ca(data_dir)?,
             saml: keys::saml_signer(data_dir)?,
@@ -262,35 +265,27 @@ impl Hvs {
         &self.ek_cas
     }
 
-    // ----- admin token ---------------------------------------------------------------------
+    // ----- tokens ------------------------------------------------------------------------
 
-    /// On first start (no token hash in the store) writes a new admin token to `file`.
+    /// The bearer tokens (namespace `hvs`).
+    pub fn tokens(&self) -> &TokenStore {
+        &self.tokens
+    }
+
+    /// First start: writes a new admin token (`*:*:*`) to `file` (0600). Later starts, and other
+    /// instances sharing the store, do nothing. Returns true when a token was written.
     pub async fn bootstrap_admin(&self, file: &Path) -> Result<bool> {
-        if self.store.get(KIND_CONFIG, ADMIN_TOKEN_ID).await?.is_some() {
-            return Ok(false);
-        }
-        self.write_admin_token(file).await?;
-        Ok(true)
+        Ok(self.tokens.bootstrap_admin(file).await?)
     }
 
-    /// A new admin token: written to `file` (0600), its SHA-256 to the store.
-    pub async fn write_admin_token(&self, file: &Path) -> Result<()> {
-        let token = keys::new_token();
-        keys::replace_private(file, format!("{}\n", token.as_str()).as_bytes())?;
-        let hash = hex::encode(Sha256::digest(token.as_bytes()));
-        self.store
-            .put(KIND_CONFIG, ADMIN_TOKEN_ID, hash.as_bytes())
-            .await?;
-        Ok(())
+    /// A new admin token written to `file` (0600): the recovery path when the file is lost.
+    pub async fn write_admin_token(&self, file: &Path) -> Result<Uuid> {
+        Ok(self.tokens.write_admin_token(file).await?)
     }
 
-    /// Whether `token` is the admin token (constant-time over its hash).
-    pub async fn is_admin(&self, token: &str) -> Result<bool> {
-        let Some(want) = self.store.get(KIND_CONFIG, ADMIN_TOKEN_ID).await? else {
-            return Ok(false);
-        };
-        let got = hex::encode(Sha256::digest(token.as_bytes()));
-        Ok(keys::ct_eq(got.as_bytes(), &want))
+    /// Resolves a bearer string to a principal: unknown, revoked and expired tokens are refused.
+    pub async fn authenticate(&self, bearer: &str) -> Result<Principal> {
+        Ok(self.tokens.authenticate(bearer).await?)
     }
 
     // ----- PrivacyCA -----------------------------------------------------------------------

@@ -1,4 +1,4 @@
-//! Bearer tokens issued by the KBS itself. The secret is shown once; the store keeps only its
+//! Bearer tokens issued by a secl service itself. The secret is shown once; the store keeps only its
 //! SHA-256, so a copy of the database does not hand out credentials.
 
 use base64::Engine;
