@@ -3,7 +3,7 @@
 //! There is no `report show ID`: the HVS has no `GET /reports/{id}`; `report list --host`
 //! shows stored reports.
 
-use std::io::{IsTerminal as _, Read as _};
+use std::io::Read as _;
 use std::path::Path;
 
 use anyhow::{Context as _, anyhow};
@@ -19,6 +19,7 @@ use crate::args::{
     HvsFlavorCommand, HvsHostCommand, HvsReportCommand, OutputFormat,
 };
 use crate::config::HvsSettings;
+use crate::confirm::{Confirm, confirm, confirmation_gate};
 use crate::error::{Hinted, clean, exit, hinted};
 use crate::output::{self, fields, note, out, table};
 
@@ -69,54 +70,11 @@ fn api(e: HvsError) -> anyhow::Error {
     })
 }
 
-/// Whether a destructive command needs an interactive confirmation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Confirm {
-    Given,
-    Ask,
-}
-
 fn destructive_yes(cmd: &HvsCommand) -> Option<bool> {
     match cmd {
         HvsCommand::Host(HvsHostCommand::Delete(d))
         | HvsCommand::Flavor(HvsFlavorCommand::Delete(d)) => Some(d.yes),
         _ => None,
-    }
-}
-
-/// Refuses a destructive command without `--yes` when nobody can be asked. Runs before any
-/// connection is made.
-fn confirmation_gate(yes: bool) -> anyhow::Result<Confirm> {
-    if yes {
-        return Ok(Confirm::Given);
-    }
-    if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
-        return Ok(Confirm::Ask);
-    }
-    Err(hinted(
-        "refusing to delete without confirmation: standard input is not a terminal",
-        "pass --yes to confirm",
-    ))
-}
-
-/// Asks `question` (default no) unless `--yes` was given.
-fn confirm(mode: Confirm, question: &str) -> anyhow::Result<()> {
-    if mode == Confirm::Given {
-        return Ok(());
-    }
-    let answer = dialoguer::Confirm::new()
-        .with_prompt(clean(question))
-        .default(false)
-        .interact_opt()
-        .context("cannot ask for confirmation")?;
-    if answer == Some(true) {
-        Ok(())
-    } else {
-        Err(anyhow::Error::new(Hinted {
-            message: "aborted; nothing was changed".into(),
-            hint: None,
-            code: exit::ERROR,
-        }))
     }
 }
 

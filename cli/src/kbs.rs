@@ -1,6 +1,6 @@
 //! `secl kbs ...`: runs one command against the KBS.
 
-use std::io::{IsTerminal as _, Read as _};
+use std::io::Read as _;
 use std::path::Path;
 
 use anyhow::{Context as _, anyhow};
@@ -17,7 +17,8 @@ use crate::args::{
     OutputFormat, PolicyCommand, TokenCommand,
 };
 use crate::config::Settings;
-use crate::error::{Hinted, exit, hinted};
+use crate::confirm::{Confirm, confirm, confirmation_gate};
+use crate::error::hinted;
 use crate::output::{self, fields, note, opt_time, out, table, time};
 
 /// Largest PEM or JSON input read from a file or stdin.
@@ -43,15 +44,6 @@ impl Ctx {
     }
 }
 
-/// Whether a destructive command needs an interactive confirmation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Confirm {
-    /// `--yes` was given.
-    Given,
-    /// Ask on the terminal.
-    Ask,
-}
-
 /// The `--yes` of a destructive command, if this is one.
 fn destructive_yes(cmd: &KbsCommand) -> Option<bool> {
     match cmd {
@@ -60,42 +52,6 @@ fn destructive_yes(cmd: &KbsCommand) -> Option<bool> {
         | KbsCommand::Token(TokenCommand::Revoke(d))
         | KbsCommand::Cert(CertCommand::Delete { delete: d, .. }) => Some(d.yes),
         _ => None,
-    }
-}
-
-/// Refuses a destructive command without `--yes` when nobody can be asked. Runs before any
-/// connection is made.
-fn confirmation_gate(yes: bool) -> anyhow::Result<Confirm> {
-    if yes {
-        return Ok(Confirm::Given);
-    }
-    if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
-        return Ok(Confirm::Ask);
-    }
-    Err(hinted(
-        "refusing to delete without confirmation: standard input is not a terminal",
-        "pass --yes to confirm",
-    ))
-}
-
-/// Asks `question` (default no) unless `--yes` was given.
-fn confirm(mode: Confirm, question: &str) -> anyhow::Result<()> {
-    if mode == Confirm::Given {
-        return Ok(());
-    }
-    let answer = dialoguer::Confirm::new()
-        .with_prompt(crate::error::clean(question))
-        .default(false)
-        .interact_opt()
-        .context("cannot ask for confirmation")?;
-    if answer == Some(true) {
-        Ok(())
-    } else {
-        Err(anyhow::Error::new(Hinted {
-            message: "aborted; nothing was changed".into(),
-            hint: None,
-            code: exit::ERROR,
-        }))
     }
 }
 

@@ -6,6 +6,7 @@
 
 pub mod args;
 pub mod config;
+mod confirm;
 pub mod docs;
 pub mod error;
 mod hvs;
