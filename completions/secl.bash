@@ -103,6 +103,9 @@ _secl() {
             secl__subcmd__help__subcmd__hvs__subcmd__report,list)
                 cmd="secl__subcmd__help__subcmd__hvs__subcmd__report__subcmd__list"
                 ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__report,show)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__report__subcmd__show"
+                ;;
             secl__subcmd__help__subcmd__image,decrypt)
                 cmd="secl__subcmd__help__subcmd__image__subcmd__decrypt"
                 ;;
@@ -301,6 +304,9 @@ _secl() {
             secl__subcmd__hvs__subcmd__help__subcmd__report,list)
                 cmd="secl__subcmd__hvs__subcmd__help__subcmd__report__subcmd__list"
                 ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__report,show)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__report__subcmd__show"
+                ;;
             secl__subcmd__hvs__subcmd__host,add)
                 cmd="secl__subcmd__hvs__subcmd__host__subcmd__add"
                 ;;
@@ -340,6 +346,9 @@ _secl() {
             secl__subcmd__hvs__subcmd__report,list)
                 cmd="secl__subcmd__hvs__subcmd__report__subcmd__list"
                 ;;
+            secl__subcmd__hvs__subcmd__report,show)
+                cmd="secl__subcmd__hvs__subcmd__report__subcmd__show"
+                ;;
             secl__subcmd__hvs__subcmd__report__subcmd__help,create)
                 cmd="secl__subcmd__hvs__subcmd__report__subcmd__help__subcmd__create"
                 ;;
@@ -348,6 +357,9 @@ _secl() {
                 ;;
             secl__subcmd__hvs__subcmd__report__subcmd__help,list)
                 cmd="secl__subcmd__hvs__subcmd__report__subcmd__help__subcmd__list"
+                ;;
+            secl__subcmd__hvs__subcmd__report__subcmd__help,show)
+                cmd="secl__subcmd__hvs__subcmd__report__subcmd__help__subcmd__show"
                 ;;
             secl__subcmd__image,decrypt)
                 cmd="secl__subcmd__image__subcmd__decrypt"
@@ -875,7 +887,7 @@ _secl() {
             return 0
             ;;
         secl__subcmd__help__subcmd__hvs__subcmd__report)
-            opts="create list"
+            opts="create list show"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -903,6 +915,20 @@ _secl() {
             return 0
             ;;
         secl__subcmd__help__subcmd__hvs__subcmd__report__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__report__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2009,7 +2035,7 @@ _secl() {
             return 0
             ;;
         secl__subcmd__hvs__subcmd__help__subcmd__report)
-            opts="create list"
+            opts="create list show"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2037,6 +2063,20 @@ _secl() {
             return 0
             ;;
         secl__subcmd__hvs__subcmd__help__subcmd__report__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__report__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2331,7 +2371,7 @@ _secl() {
             return 0
             ;;
         secl__subcmd__hvs__subcmd__report)
-            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version create list help"
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version create list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2407,7 +2447,7 @@ _secl() {
             return 0
             ;;
         secl__subcmd__hvs__subcmd__report__subcmd__help)
-            opts="create list help"
+            opts="create list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2462,6 +2502,20 @@ _secl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        secl__subcmd__hvs__subcmd__report__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         secl__subcmd__hvs__subcmd__report__subcmd__list)
             opts="-q -h -V --host --all --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2473,6 +2527,40 @@ _secl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__report__subcmd__show)
+            opts="-q -h -V --saml --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --hvs-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

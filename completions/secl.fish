@@ -213,6 +213,7 @@ complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcomman
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from report" -s V -l version -d 'Print version'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from report" -f -a "create" -d 'Attest a host now and print its trust report'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from report" -f -a "list" -d 'List stored reports (the latest per host unless --all)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from report" -f -a "show" -d 'Show one stored report'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from report" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from ca-cert" -l hvs-url -d 'HVS base URL, e.g. https://hvs.example:8443 [env: SECL_HVS_URL]' -r
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from ca-cert" -l hvs-ca-cert -d 'PEM file with the CA certificate(s) that issued the HVS TLS certificate; only these are trusted [env: SECL_HVS_CA_CERT]' -r -F

@@ -269,6 +269,23 @@ fn secl_hvs_drives_a_real_tpm_host() {
     ]));
     assert_eq!(all.as_array().unwrap().len(), 5, "{all}");
 
+    // One stored report, as JSON and as its SAML assertion.
+    let id = latest[0]["id"].as_str().unwrap();
+    let shown = json_of(&run(&["hvs", "report", "show", id, "--output", "json"]));
+    assert_eq!(shown, latest[0]);
+    let saml = ok(&run(&["hvs", "report", "show", id, "--saml"]));
+    assert!(
+        saml.contains("TRUST_OVERALL") && saml.contains("<Signature"),
+        "{saml}"
+    );
+    let missing = run(&[
+        "hvs",
+        "report",
+        "show",
+        "0f8fad5b-d9cb-469f-a165-70867728950e",
+    ]);
+    assert_eq!(missing.status.code(), Some(4));
+
     // Flavor import from stdin-less file, then delete it.
     let flavor_file = root.join("flavor.json");
     std::fs::write(

@@ -784,6 +784,14 @@ pub enum HvsReportCommand {
     Create(HvsReportCreateArgs),
     /// List stored reports (the latest per host unless --all)
     List(HvsReportListArgs),
+    /// Show one stored report
+    Show {
+        /// Report ID
+        id: Uuid,
+        /// Print its signed SAML assertion (XML) instead
+        #[arg(long)]
+        saml: bool,
+    },
 }
 
 #[derive(Debug, Args)]

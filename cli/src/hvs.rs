@@ -1,7 +1,4 @@
 //! `secl hvs ...`: runs one command against the Host Verification Service.
-//!
-//! There is no `report show ID`: the HVS has no `GET /reports/{id}`; `report list --host`
-//! shows stored reports.
 
 use std::io::Read as _;
 use std::path::Path;
@@ -412,11 +409,7 @@ async fn report(ctx: Ctx, c: &HvsClient, cmd: HvsReportCommand) -> anyhow::Resul
                     .await
                     .map_err(api)
                     .context("attesting the host")?;
-                let mut xml = xml;
-                if !xml.ends_with('\n') {
-                    xml.push('\n');
-                }
-                return Ok(out(&xml)?);
+                return print_saml(xml);
             }
             let r = c
                 .create_report(&criteria)
@@ -424,6 +417,12 @@ async fn report(ctx: Ctx, c: &HvsClient, cmd: HvsReportCommand) -> anyhow::Resul
                 .map_err(api)
                 .context("attesting the host")?;
             print_report(ctx, &r)
+        }
+        HvsReportCommand::Show { id, saml: true } => {
+            print_saml(c.get_report_saml(id).await.map_err(api)?)
+        }
+        HvsReportCommand::Show { id, saml: false } => {
+            print_report(ctx, &c.get_report(id).await.map_err(api)?)
         }
         HvsReportCommand::List(a) => {
             let filter = ReportFilter {
@@ -455,6 +454,14 @@ async fn report(ctx: Ctx, c: &HvsClient, cmd: HvsReportCommand) -> anyhow::Resul
             Ok(())
         }
     }
+}
+
+/// Prints a SAML assertion with a final newline.
+fn print_saml(mut xml: String) -> anyhow::Result<()> {
+    if !xml.ends_with('\n') {
+        xml.push('\n');
+    }
+    Ok(out(&xml)?)
 }
 
 fn trusted(t: Option<bool>) -> &'static str {

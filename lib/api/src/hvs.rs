@@ -621,6 +621,22 @@ impl HvsClient {
             .await
     }
 
+    /// `GET /reports/{id}`.
+    pub async fn get_report(&self, id: Uuid) -> Result<Report> {
+        let url = self.url(&["reports", &id.to_string()], &[]);
+        self.json(self.request(Method::GET, url, media::JSON)).await
+    }
+
+    /// `GET /reports/{id}` as the signed SAML assertion.
+    pub async fn get_report_saml(&self, id: Uuid) -> Result<String> {
+        let url = self.url(&["reports", &id.to_string()], &[]);
+        self.text(
+            self.request(Method::GET, url, media::SAML),
+            "the SAML assertion",
+        )
+        .await
+    }
+
     /// `GET /reports?...`.
     pub async fn list_reports(&self, filter: &ReportFilter) -> Result<Vec<Report>> {
         let mut q = Vec::new();

@@ -65,6 +65,7 @@ pub fn router(hvs: Arc<Hvs>, max_body_bytes: usize) -> Router {
         .route("/flavors", get(list_flavors).post(create_flavors))
         .route("/flavors/{id}", get(get_flavor).delete(delete_flavor))
         .route("/reports", get(list_reports).post(create_report))
+        .route("/reports/{id}", get(get_report))
         .route("/tokens", get(list_tokens).post(create_token))
         .route("/tokens/{id}", delete(revoke_token));
     Router::new()
@@ -367,6 +368,20 @@ async fn create_report(State(hvs): St, headers: HeaderMap, body: Bytes) -> ApiRe
             .into_response());
     }
     Ok(created(report))
+}
+
+/// One stored report: its SAML assertion for `Accept: application/samlassertion+xml`, JSON
+/// otherwise.
+async fn get_report(State(hvs): St, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
+    authorize(&hvs, &headers, Permission::new("reports", "retrieve")).await?;
+    let Some(r) = hvs.report(parse_id(&id)?).await.map_err(api_error)? else {
+        return Err(ApiError::not_found("Report with given id does not exist"));
+    };
+    if accepts(&headers, SAML) {
+        return Ok(([(header::CONTENT_TYPE, SAML)], r.saml).into_response());
+    }
+    require_accept(&headers, JSON)?;
+    Ok(Json(r).into_response())
 }
 
 async fn list_reports(

@@ -663,6 +663,14 @@ impl Hvs {
         }
     }
 
+    /// One stored report.
+    pub async fn report(&self, id: Uuid) -> Result<Option<Report>> {
+        match self.store.get(KIND_REPORT, &id.to_string()).await? {
+            Some(v) => Ok(Some(from_json(KIND_REPORT, &v)?)),
+            None => Ok(None),
+        }
+    }
+
     pub async fn delete_flavor(&self, id: Uuid) -> Result<bool> {
         Ok(self.store.delete(KIND_FLAVOR, &id.to_string()).await?)
     }
