@@ -13,35 +13,15 @@ use uuid::Uuid;
 
 use crate::args::{
     CaDomainArg, CaTypeArg, DeleteArgs, FlavorPartArg, HvsCaCertCommand, HvsCommand,
-    HvsFlavorCommand, HvsHostCommand, HvsReportCommand, OutputFormat,
+    HvsFlavorCommand, HvsHostCommand, HvsReportCommand,
 };
 use crate::config::HvsSettings;
 use crate::confirm::{Confirm, confirm, confirmation_gate};
 use crate::error::{Hinted, clean, exit, hinted};
-use crate::output::{self, fields, note, out, table};
+use crate::output::{self, Ctx, fields, out, table};
 
 /// Largest flavor, PEM or token input read from a file or stdin.
 const MAX_INPUT: u64 = 1024 * 1024;
-
-/// How to print.
-#[derive(Debug, Clone, Copy)]
-pub struct Ctx {
-    pub format: OutputFormat,
-    pub quiet: bool,
-}
-
-impl Ctx {
-    fn json(&self) -> bool {
-        self.format == OutputFormat::Json
-    }
-
-    /// A message for people; not shown with `--quiet` or `--output json`.
-    fn say(&self, text: &str) {
-        if !self.quiet && !self.json() {
-            note(text);
-        }
-    }
-}
 
 /// Exit code of an HVS client error (the same mapping as for the KBS).
 fn exit_code(e: &HvsError) -> u8 {

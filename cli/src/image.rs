@@ -28,17 +28,10 @@ use crate::args::{
 };
 use crate::config::{Settings, default_config_path, process_env};
 use crate::error::{Hinted, exit, hinted};
-use crate::output::{self, out, table};
+use crate::output::{self, Ctx, out, table};
 
 /// Largest key-provider request accepted on stdin (ocicrypt sends well under 64 KiB).
 const MAX_REQUEST: u64 = 16 << 20;
-
-/// How to print.
-#[derive(Debug, Clone, Copy)]
-pub struct Ctx {
-    pub format: OutputFormat,
-    pub quiet: bool,
-}
 
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_multi_thread()

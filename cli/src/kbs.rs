@@ -14,35 +14,15 @@ use uuid::Uuid;
 
 use crate::args::{
     CertCommand, CertListArgs, KbsCommand, KeyCommand, KeyCreateArgs, KindArg, OneKindArg,
-    OutputFormat, PolicyCommand, TokenCommand,
+    PolicyCommand, TokenCommand,
 };
 use crate::config::Settings;
 use crate::confirm::{Confirm, confirm, confirmation_gate};
 use crate::error::hinted;
-use crate::output::{self, fields, note, opt_time, out, table, time};
+use crate::output::{self, Ctx, fields, opt_time, out, table, time};
 
 /// Largest PEM or JSON input read from a file or stdin.
 const MAX_INPUT: u64 = 1024 * 1024;
-
-/// How to print.
-#[derive(Debug, Clone, Copy)]
-pub struct Ctx {
-    pub format: OutputFormat,
-    pub quiet: bool,
-}
-
-impl Ctx {
-    fn json(&self) -> bool {
-        self.format == OutputFormat::Json
-    }
-
-    /// A message for people; not shown with `--quiet` or `--output json`.
-    fn say(&self, text: &str) {
-        if !self.quiet && !self.json() {
-            note(text);
-        }
-    }
-}
 
 /// The `--yes` of a destructive command, if this is one.
 fn destructive_yes(cmd: &KbsCommand) -> Option<bool> {

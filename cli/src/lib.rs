@@ -63,7 +63,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Kbs(kbs) => {
             let settings = settings(&cli.global, &kbs.conn)?;
-            let ctx = kbs::Ctx {
+            let ctx = output::Ctx {
                 format: cli.global.output,
                 quiet: cli.global.quiet,
             };
@@ -73,7 +73,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
             let env = config::process_env;
             let loaded = config::load_config(cli.global.config.as_deref(), &env)?;
             let settings = config::resolve_hvs(&loaded, &env, &h.conn);
-            let ctx = hvs::Ctx {
+            let ctx = output::Ctx {
                 format: cli.global.output,
                 quiet: cli.global.quiet,
             };
@@ -81,7 +81,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Image(img) => {
             let settings = settings(&cli.global, &img.conn)?;
-            let ctx = image::Ctx {
+            let ctx = output::Ctx {
                 format: cli.global.output,
                 quiet: cli.global.quiet,
             };

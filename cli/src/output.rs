@@ -6,7 +6,28 @@ use serde::Serialize;
 use time::OffsetDateTime;
 use time::macros::format_description;
 
+use crate::args::OutputFormat;
 use crate::error::clean;
+
+/// How a command prints: the global `--output` and `--quiet`.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx {
+    pub format: OutputFormat,
+    pub quiet: bool,
+}
+
+impl Ctx {
+    pub fn json(&self) -> bool {
+        self.format == OutputFormat::Json
+    }
+
+    /// A message for people; not shown with `--quiet` or `--output json`.
+    pub fn say(&self, text: &str) {
+        if !self.quiet && !self.json() {
+            note(text);
+        }
+    }
+}
 
 /// Writes `text` to stdout. A closed pipe (`secl ... | head`) is not an error.
 pub fn out(text: &str) -> io::Result<()> {

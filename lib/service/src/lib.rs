@@ -84,6 +84,20 @@ pub async fn serve_tls(
     }
 }
 
+/// The one line on stdout that scripts wait for:
+/// `<name> listening on <url> (data: DIR[, CA: FILE])`.
+pub fn print_ready(name: &str, url: &str, data_dir: &std::path::Path, tls: &tls::TlsFiles) {
+    let ca = tls
+        .ca
+        .as_ref()
+        .map(|c| format!(", CA: {}", c.display()))
+        .unwrap_or_default();
+    println!(
+        "{name} listening on {url} (data: {}{ca})",
+        data_dir.display()
+    );
+}
+
 /// Resolves on SIGINT or SIGTERM.
 pub async fn shutdown_signal() {
     let ctrl_c = tokio::signal::ctrl_c();

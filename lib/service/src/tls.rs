@@ -119,6 +119,23 @@ fn write(path: &Path, bytes: &[u8], mode: u32) -> Result<(), TlsError> {
     std::fs::rename(&tmp, path).map_err(err)
 }
 
+/// The operator's certificate and key when given, else the self-made ones in `dir`.
+pub fn files_or_self_signed(
+    given: Option<&(PathBuf, PathBuf)>,
+    dir: &Path,
+    common_name: &str,
+    names: &[String],
+) -> Result<TlsFiles, TlsError> {
+    match given {
+        Some((cert, key)) => Ok(TlsFiles {
+            cert: cert.clone(),
+            key: key.clone(),
+            ca: None,
+        }),
+        None => self_signed(dir, common_name, names),
+    }
+}
+
 /// A rustls server configuration (ring provider, HTTP/2 and HTTP/1.1) from PEM files.
 pub fn server_config(files: &TlsFiles) -> Result<Arc<rustls::ServerConfig>, TlsError> {
     let read = |p: &Path| {

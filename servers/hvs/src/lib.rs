@@ -92,27 +92,20 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
             admin_file.display()
         );
     }
-    let tls_files = match &settings.tls {
-        Some((cert, key)) => secl_service::tls::TlsFiles {
-            cert: cert.clone(),
-            key: key.clone(),
-            ca: None,
-        },
-        None => secl_service::tls::self_signed(&settings.data_dir, "secl HVS", &settings.tls_san)?,
-    };
+    let tls_files = secl_service::tls::files_or_self_signed(
+        settings.tls.as_ref(),
+        &settings.data_dir,
+        "secl HVS",
+        &settings.tls_san,
+    )?;
     let tls = secl_service::tls::server_config(&tls_files)?;
     let app = routes::router(hvs.clone(), settings.max_body_bytes);
     tracing::info!(store = %hvs.store().describe(), "HVS ready");
-    // One line on stdout that scripts can wait for.
-    println!(
-        "secl-hvs listening on https://{}/hvs/v2 (data: {}{})",
-        settings.listen,
-        settings.data_dir.display(),
-        tls_files
-            .ca
-            .as_ref()
-            .map(|c| format!(", CA: {}", c.display()))
-            .unwrap_or_default()
+    secl_service::print_ready(
+        "secl-hvs",
+        &format!("https://{}/hvs/v2", settings.listen),
+        &settings.data_dir,
+        &tls_files,
     );
     secl_service::serve_tls(listener, tls, app, secl_service::shutdown_signal()).await?;
     tracing::info!("HVS stopped");
