@@ -77,7 +77,12 @@ impl EnvelopeKey {
             .map_err(|e| file_err(format!("encoding the key failed: {e}")))?;
         // Write under a private temporary name, then hard-link into place: the link fails if
         // another process won the race, and then its key is the one everybody uses.
-        let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+        // Unique per process and per call: threads of one process race here too.
+        let tmp = path.with_extension(format!(
+            "tmp{}-{}",
+            std::process::id(),
+            uuid::Uuid::new_v4().simple()
+        ));
         {
             use std::os::unix::fs::OpenOptionsExt;
             let mut f = std::fs::OpenOptions::new()
