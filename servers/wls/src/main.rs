@@ -1,0 +1,2 @@
+//! Placeholder until the Workload Service lands.
+fn main() {}
