@@ -1,5 +1,5 @@
-//! Wire types shared by the secl servers and the `secl` CLI, the SecL permission model and a
-//! typed HTTPS client for the KBS.
+//! Wire types shared by the secl servers and the `secl` CLI, the SecL permission model and
+//! typed HTTPS clients for the KBS, HVS and WLS.
 //!
 //! The JSON shapes follow Intel SecL-DC v5.1 so that SecL clients and servers interoperate with
 //! ours; where SecL is silent (tokens, audit) the shapes are this project's own.
@@ -10,5 +10,6 @@ pub mod hvs;
 pub mod kbs;
 pub mod media;
 pub mod permission;
+pub mod wls;
 
 pub use permission::{Permission, Rule};
