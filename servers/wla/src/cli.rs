@@ -9,17 +9,24 @@ use clap::{Args, Parser, Subcommand};
 #[command(
     name = "secl-wla",
     version,
-    about = "The secl workload agent, host side: provisions the TPM with HVS and serves the trust-agent API",
+    about = "The secl workload agent, host side: provisions the TPM with HVS, serves the trust-agent API and the ocicrypt key provider",
     long_about = "The secl workload agent (host side of SecL-DC workload confidentiality).\n\n\
         `provision` reads the TPM's EK and EK certificate, creates an AIK and has HVS's PrivacyCA \
         certify it (credential activation), then creates a TPM binding key, certifies it with the \
         AIK and has HVS issue the binding-key certificate. `serve` runs the trust-agent HTTPS API \
-        HVS uses to read host information and to get TPM quotes.",
+        HVS uses to read host information and to get TPM quotes, and with --keyprovider-socket \
+        also the ocicrypt gRPC key provider CRI-O, skopeo and podman call to decrypt images: it \
+        asks WLS for each image key wrapped to this host's binding key and unwraps it inside the \
+        TPM. `keyprovider` serves only the key provider.",
     after_help = "Examples:\n  \
         secl-wla provision --data-dir ./wla --tpm swtpm:host=127.0.0.1,port=2321 \\\n    \
           --hvs-url https://127.0.0.1:8443/hvs/v2 --hvs-ca hvs-ca.pem --hvs-token-file hvs.token\n  \
         secl-wla serve --data-dir ./wla --tpm swtpm:host=127.0.0.1,port=2321 \\\n    \
-          --listen 127.0.0.1:1443 --token-file ta.token\n\n\
+          --listen 127.0.0.1:1443 --token-file ta.token \\\n    \
+          --keyprovider-socket /run/secl-wla/keyprovider.sock --wls-url https://127.0.0.1:5000/wls/v1 \\\n    \
+          --wls-ca wls-ca.pem --wls-token-file wls.token\n\n\
+        ocicrypt configuration for the key provider:\n  \
+        {\"key-providers\":{\"isecl\":{\"grpc\":\"unix:///run/secl-wla/keyprovider.sock\"}}}\n\n\
         DATA_DIR (mode 0700) holds aik.blob, binding-key.blob and binding-key.auth (0600), \
         aik.cer, binding-key.pem, hardware-uuid and, once served, tls-ca.pem: the CA HVS must \
         trust to reach this agent.\n\n\
@@ -34,8 +41,10 @@ pub struct Cli {
 pub enum Command {
     /// Create the AIK and binding key and have HVS certify both.
     Provision(ProvisionArgs),
-    /// Run the trust-agent HTTPS API until SIGINT or SIGTERM.
+    /// Run the trust-agent HTTPS API (and the key provider) until SIGINT or SIGTERM.
     Serve(ServeArgs),
+    /// Run only the ocicrypt gRPC key provider on a unix socket until SIGINT or SIGTERM.
+    Keyprovider(KeyProviderArgs),
     /// Extend a SHA-256 PCR, as a measured boot would (for tests and demos).
     PcrExtend(PcrExtendArgs),
 }
@@ -91,6 +100,70 @@ pub struct ServeArgs {
         value_name = "NAMES"
     )]
     pub tls_san: Vec<String>,
+    #[command(flatten)]
+    pub keyprovider: KeyProviderOpts,
+    /// Log filter, e.g. info or secl_wla_server=debug.
+    #[arg(
+        long,
+        env = "SECL_WLA_LOG",
+        value_name = "FILTER",
+        default_value = "info"
+    )]
+    pub log: String,
+}
+
+/// The key provider's socket and its WLS.
+#[derive(Debug, Args, Clone)]
+pub struct KeyProviderOpts {
+    /// Also serve the ocicrypt gRPC key provider (keyprovider.KeyProviderService) on this unix
+    /// socket; a stale socket there is replaced, a missing directory created 0700.
+    #[arg(
+        long,
+        env = "SECL_WLA_KEYPROVIDER_SOCKET",
+        value_name = "PATH",
+        requires_all = ["wls_url", "wls_ca", "wls_token_file"]
+    )]
+    pub keyprovider_socket: Option<PathBuf>,
+    /// Make the socket 0660 with this group (name or gid) instead of 0600, for a runtime that
+    /// does not run as this user.
+    #[arg(long, env = "SECL_WLA_SOCKET_GROUP", value_name = "GROUP")]
+    pub socket_group: Option<String>,
+    /// WLS base URL, e.g. https://wls.example:5000/wls/v1.
+    #[arg(long, env = "SECL_WLA_WLS_URL", value_name = "URL")]
+    pub wls_url: Option<String>,
+    /// PEM file with the CA certificate(s) WLS's TLS certificate must chain to (the only ones
+    /// trusted).
+    #[arg(long, env = "SECL_WLA_WLS_CA", value_name = "FILE")]
+    pub wls_ca: Option<PathBuf>,
+    /// File with the bearer token for WLS (permission keys:create).
+    #[arg(long, env = "SECL_WLA_WLS_TOKEN_FILE", value_name = "FILE")]
+    pub wls_token_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct KeyProviderArgs {
+    /// The provisioned data directory.
+    #[arg(long, env = "SECL_WLA_DATA_DIR", value_name = "DIR")]
+    pub data_dir: PathBuf,
+    /// The TPM, as for `provision`.
+    #[arg(long, env = "SECL_WLA_TPM", value_name = "TCTI")]
+    pub tpm: String,
+    /// The unix socket to serve on; a stale socket there is replaced, a missing directory
+    /// created 0700.
+    #[arg(long, env = "SECL_WLA_KEYPROVIDER_SOCKET", value_name = "PATH")]
+    pub keyprovider_socket: PathBuf,
+    /// Make the socket 0660 with this group (name or gid) instead of 0600.
+    #[arg(long, env = "SECL_WLA_SOCKET_GROUP", value_name = "GROUP")]
+    pub socket_group: Option<String>,
+    /// WLS base URL, e.g. https://wls.example:5000/wls/v1.
+    #[arg(long, env = "SECL_WLA_WLS_URL", value_name = "URL")]
+    pub wls_url: String,
+    /// PEM file with the CA certificate(s) WLS's TLS certificate must chain to.
+    #[arg(long, env = "SECL_WLA_WLS_CA", value_name = "FILE")]
+    pub wls_ca: PathBuf,
+    /// File with the bearer token for WLS (permission keys:create).
+    #[arg(long, env = "SECL_WLA_WLS_TOKEN_FILE", value_name = "FILE")]
+    pub wls_token_file: PathBuf,
     /// Log filter, e.g. info or secl_wla_server=debug.
     #[arg(
         long,

@@ -40,48 +40,7 @@ impl Hvs {
     /// trust anchors; `token_file` holds the bearer token.
     pub fn new(base: &str, ca: &Path, token_file: &Path) -> Result<Hvs> {
         const STEP: &str = "setting up the HVS client";
-        let invalid = |m: String| Error::Invalid(format!("{STEP}: {m}"));
-        let url =
-            reqwest::Url::parse(base).map_err(|e| invalid(format!("--hvs-url {base}: {e}")))?;
-        if url.scheme() != "https" {
-            return Err(invalid(format!("--hvs-url {base}: must be https")));
-        }
-        let pem = files::read(ca)?;
-        let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(&pem)
-            .collect::<std::result::Result<_, _>>()
-            .map_err(|e| invalid(format!("{}: {e}", ca.display())))?;
-        let mut roots = rustls::RootCertStore::empty();
-        for cert in certs {
-            roots
-                .add(cert)
-                .map_err(|e| invalid(format!("{}: {e}", ca.display())))?;
-        }
-        if roots.is_empty() {
-            return Err(invalid(format!("{}: no CERTIFICATE in it", ca.display())));
-        }
-        let provider = Arc::new(rustls::crypto::ring::default_provider());
-        let tls = rustls::ClientConfig::builder_with_provider(provider)
-            .with_safe_default_protocol_versions()
-            .map_err(|e| invalid(e.to_string()))?
-            .with_root_certificates(roots)
-            .with_no_client_auth();
-        let http = reqwest::Client::builder()
-            .tls_backend_preconfigured(tls)
-            .https_only(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .connect_timeout(CONNECT_TIMEOUT)
-            .timeout(REQUEST_TIMEOUT)
-            .user_agent(concat!("secl-wla/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| invalid(e.to_string()))?;
-        let token = files::read_token(token_file)?;
-        let mut auth = HeaderValue::from_str(&format!("Bearer {token}")).map_err(|_| {
-            invalid(format!(
-                "{}: the token has characters HTTP headers cannot carry",
-                token_file.display()
-            ))
-        })?;
-        auth.set_sensitive(true);
+        let (http, auth) = https_client(STEP, "--hvs-url", base, ca, token_file, REQUEST_TIMEOUT)?;
         Ok(Hvs {
             http,
             base: base.trim_end_matches('/').to_string(),
@@ -121,8 +80,64 @@ impl Hvs {
     }
 }
 
+/// An HTTPS client for `base` (`flag` names the option it came from) that trusts only the
+/// certificates in the PEM file `ca`, never follows redirects and gives up after `timeout`;
+/// plus the sensitive `Authorization` header made from `token_file`. Shared by the HVS and WLS
+/// clients.
+pub(crate) fn https_client(
+    step: &'static str,
+    flag: &str,
+    base: &str,
+    ca: &Path,
+    token_file: &Path,
+    timeout: Duration,
+) -> Result<(reqwest::Client, HeaderValue)> {
+    let invalid = |m: String| Error::Invalid(format!("{step}: {m}"));
+    let url = reqwest::Url::parse(base).map_err(|e| invalid(format!("{flag} {base}: {e}")))?;
+    if url.scheme() != "https" {
+        return Err(invalid(format!("{flag} {base}: must be https")));
+    }
+    let pem = files::read(ca)?;
+    let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(&pem)
+        .collect::<std::result::Result<_, _>>()
+        .map_err(|e| invalid(format!("{}: {e}", ca.display())))?;
+    let mut roots = rustls::RootCertStore::empty();
+    for cert in certs {
+        roots
+            .add(cert)
+            .map_err(|e| invalid(format!("{}: {e}", ca.display())))?;
+    }
+    if roots.is_empty() {
+        return Err(invalid(format!("{}: no CERTIFICATE in it", ca.display())));
+    }
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let tls = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| invalid(e.to_string()))?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    let http = reqwest::Client::builder()
+        .tls_backend_preconfigured(tls)
+        .https_only(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .connect_timeout(CONNECT_TIMEOUT)
+        .timeout(timeout)
+        .user_agent(concat!("secl-wla/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| invalid(e.to_string()))?;
+    let token = files::read_token(token_file)?;
+    let mut auth = HeaderValue::from_str(&format!("Bearer {token}")).map_err(|_| {
+        invalid(format!(
+            "{}: the token has characters HTTP headers cannot carry",
+            token_file.display()
+        ))
+    })?;
+    auth.set_sensitive(true);
+    Ok((http, auth))
+}
+
 /// A reqwest error with its causes (the TLS reason is buried a few levels down).
-fn describe(e: &reqwest::Error) -> String {
+pub(crate) fn describe(e: &reqwest::Error) -> String {
     let mut text = if e.is_timeout() {
         "timed out".to_string()
     } else if e.is_connect() {

@@ -1,6 +1,7 @@
 //! The secl workload agent, host side: provisioning the TPM with HVS (AIK and binding key,
-//! flow 2 of the design) and the trust-agent HTTPS API HVS reads quotes from. The binary
-//! `secl-wla` is a thin wrapper over [`run`].
+//! flow 2 of the design), the trust-agent HTTPS API HVS reads quotes from, and the ocicrypt
+//! gRPC key provider that unwraps image keys inside the TPM (flow 5). The binary `secl-wla` is
+//! a thin wrapper over [`run`].
 #![forbid(unsafe_code)]
 
 pub mod cli;
@@ -8,13 +9,16 @@ pub mod error;
 pub mod files;
 pub mod host;
 pub mod hvs;
+pub mod keyprovider;
 pub mod provision;
 pub mod routes;
+pub mod wls;
 
 use std::sync::Arc;
 
 use clap::CommandFactory;
-use cli::{Cli, Command, PcrExtendArgs, ServeArgs};
+use cli::{Cli, Command, KeyProviderArgs, PcrExtendArgs, ServeArgs};
+use keyprovider::{KeyProvider, TpmLock};
 use secl_tpm::{PcrBank, Tpm};
 
 pub use error::{Error, Result};
@@ -39,6 +43,7 @@ pub async fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Serve(args) => serve(args).await,
+        Command::Keyprovider(args) => serve_keyprovider(args).await,
         Command::PcrExtend(args) => pcr_extend(args).await,
     }
 }
@@ -68,6 +73,23 @@ async fn serve(args: ServeArgs) -> Result<()> {
     let aik_cert_der = files::read(&dir.join(files::AIK_CERT))?;
     let binding_cert_pem = files::read(&dir.join(files::BINDING_CERT))?;
     let hardware_uuid = host::read_hardware_uuid(dir)?;
+    let tpm_lock = TpmLock::default();
+    // Everything the key provider needs is checked before anything listens.
+    let keyprovider = match &args.keyprovider.keyprovider_socket {
+        None => None,
+        Some(socket) => {
+            let kp = &args.keyprovider;
+            let (Some(url), Some(ca), Some(token)) = (&kp.wls_url, &kp.wls_ca, &kp.wls_token_file)
+            else {
+                return Err(Error::Invalid(
+                    "--keyprovider-socket needs --wls-url, --wls-ca and --wls-token-file".into(),
+                ));
+            };
+            let wls = wls::Wls::new(url, ca, token)?;
+            let provider = KeyProvider::load(dir, &args.tpm, wls, tpm_lock.clone())?;
+            Some((socket.clone(), Arc::new(provider)))
+        }
+    };
 
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
@@ -94,25 +116,84 @@ async fn serve(args: ServeArgs) -> Result<()> {
         aik_cert_der,
         binding_cert_pem,
         host: host::HostInfo::collect(hardware_uuid),
-        tpm_lock: tokio::sync::Mutex::new(()),
+        tpm_lock,
     });
+    let grpc = match keyprovider {
+        Some((path, provider)) => Some((
+            keyprovider::bind_socket(&path, args.keyprovider.socket_group.as_deref())?,
+            provider,
+        )),
+        None => None,
+    };
     tracing::info!(
         ca = %tls_files.ca.as_ref().map(|c| c.display().to_string()).unwrap_or_default(),
         "trust agent ready"
     );
-    // One line on stdout that scripts can wait for.
+    // One line on stdout that scripts can wait for (two with the key provider).
     println!("secl-wla listening on https://{addr}");
-    secl_service::serve_tls(
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let https = secl_service::serve_tls(
         listener,
         tls,
         routes::router(state),
+        stopped(stop_rx.clone()),
+    );
+    let https = async {
+        https.await.map_err(|source| Error::Io {
+            path: addr.to_string().into(),
+            source,
+        })
+    };
+    let grpc = async move {
+        match grpc {
+            None => Ok(()),
+            Some(((listener, socket), provider)) => {
+                println!("secl-wla key provider on unix:{}", socket.path.display());
+                tracing::info!(socket = %socket.path.display(), "key provider ready");
+                let served = keyprovider::serve(provider, listener, stopped(stop_rx)).await;
+                drop(socket);
+                served
+            }
+        }
+    };
+    let signal = async move {
+        secl_service::shutdown_signal().await;
+        let _ = stop_tx.send(true);
+    };
+    tokio::pin!(https, grpc);
+    tokio::spawn(signal);
+    // Either server failing stops the process; a signal stops both.
+    tokio::select! {
+        r = &mut https => { r?; grpc.await?; }
+        r = &mut grpc => { r?; https.await?; }
+    }
+    tracing::info!("trust agent stopped");
+    Ok(())
+}
+
+/// Completes once the watched flag turns true (or its sender is gone).
+async fn stopped(mut rx: tokio::sync::watch::Receiver<bool>) {
+    let _ = rx.wait_for(|stop| *stop).await;
+}
+
+/// `secl-wla keyprovider`: only the gRPC key provider, for hosts whose trust agent runs
+/// elsewhere.
+async fn serve_keyprovider(args: KeyProviderArgs) -> Result<()> {
+    secl_service::init_logging(&args.log);
+    secl_service::install_crypto_provider();
+    let wls = wls::Wls::new(&args.wls_url, &args.wls_ca, &args.wls_token_file)?;
+    let provider = KeyProvider::load(&args.data_dir, &args.tpm, wls, TpmLock::default())?;
+    let (listener, socket) =
+        keyprovider::bind_socket(&args.keyprovider_socket, args.socket_group.as_deref())?;
+    println!("secl-wla key provider on unix:{}", socket.path.display());
+    tracing::info!(socket = %socket.path.display(), "key provider ready");
+    keyprovider::serve(
+        Arc::new(provider),
+        listener,
         secl_service::shutdown_signal(),
     )
-    .await
-    .map_err(|source| Error::Io {
-        path: addr.to_string().into(),
-        source,
-    })?;
-    tracing::info!("trust agent stopped");
+    .await?;
+    drop(socket);
+    tracing::info!("key provider stopped");
     Ok(())
 }

@@ -34,8 +34,9 @@ pub struct AgentState {
     pub aik_cert_der: Vec<u8>,
     pub binding_cert_pem: Vec<u8>,
     pub host: HostInfo,
-    /// swtpm and raw TPMs serve one client at a time: one TPM session at a time.
-    pub tpm_lock: tokio::sync::Mutex<()>,
+    /// swtpm and raw TPMs serve one client at a time: one TPM session at a time (shared with
+    /// the key provider).
+    pub tpm_lock: crate::keyprovider::TpmLock,
 }
 
 impl std::fmt::Debug for AgentState {
