@@ -4,8 +4,10 @@
 //! `servers/kbs` and only maps requests onto these calls.
 #![forbid(unsafe_code)]
 
+mod audit;
 pub mod certs;
 pub mod seal;
+pub mod transfer;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -30,6 +32,7 @@ use zeroize::Zeroizing;
 pub use certs::CertFilter;
 pub use seal::MasterKey;
 pub use secl_auth::{Principal, tokens};
+pub use transfer::{Denial, DenyCode};
 
 /// The store namespace of KBS tokens: kinds `kbs.token` and `kbs.meta` (`admin-bootstrap`).
 const TOKEN_NAMESPACE: &str = "kbs";
@@ -129,6 +132,20 @@ pub struct AuditFilter {
     pub action: Option<String>,
 }
 
+/// Why a SAML transfer did not release the key.
+#[derive(Debug, thiserror::Error)]
+pub enum SamlTransferError {
+    /// The body is not a well-formed `saml2:Assertion` (400).
+    #[error("Failed to unmarshal SAML report")]
+    Unmarshal,
+    /// A release check failed (401, SecL's text); the audit record says which.
+    #[error("Client not trusted by HVS")]
+    Denied(Denial),
+    /// The store or the audit trail failed (500).
+    #[error(transparent)]
+    Kbs(#[from] KbsError),
+}
+
 /// The service. Cheap to share behind an `Arc`.
 pub struct Kbs {
     store: Arc<dyn Store>,
@@ -136,6 +153,8 @@ pub struct Kbs {
     master: MasterKey,
     /// Ends with `/`, e.g. `https://kbs.example:9443/kbs/v1/`.
     endpoint: String,
+    audit_log: audit::AuditLog,
+    trust: transfer::TrustCache,
 }
 
 impl std::fmt::Debug for Kbs {
@@ -217,6 +236,8 @@ impl Kbs {
         }
         Self {
             tokens: TokenStore::new(store.clone(), TOKEN_NAMESPACE, "keys:create:*"),
+            audit_log: audit::AuditLog::new(store.clone(), LOG_AUDIT),
+            trust: transfer::TrustCache::new(),
             store,
             master,
             endpoint,
@@ -461,6 +482,111 @@ impl Kbs {
             .map_err(|e| KbsError::Internal(format!("RSA-OAEP wrap failed: {e}")))
     }
 
+    /// SAML transfer (SecL's `TransferWithSaml`, made stricter; see [`transfer`]): every
+    /// release check must pass, then the key is wrapped with RSA-OAEP (SHA-256, MGF1-SHA-256,
+    /// label `TPM2\0`) to the report's binding key. Granted and denied outcomes are both
+    /// audited, with the failed check's code and the host's hardware UUID when known, before
+    /// the answer is given.
+    pub async fn saml_transfer(
+        &self,
+        id: Uuid,
+        body: &[u8],
+    ) -> std::result::Result<Vec<u8>, SamlTransferError> {
+        let mut hardware_uuid = None;
+        let result = self.saml_transfer_inner(id, body, &mut hardware_uuid).await;
+        let actor = match hardware_uuid {
+            Some(h) => format!("saml host {h}"),
+            None => "saml".to_string(),
+        };
+        let (outcome, reason) = match &result {
+            Ok(_) => ("granted", None),
+            Err(SamlTransferError::Denied(d)) => ("denied", Some(d.reason())),
+            Err(SamlTransferError::Unmarshal) => (
+                "denied",
+                Some("saml-unmarshal: not a SAML assertion".into()),
+            ),
+            Err(SamlTransferError::Kbs(_)) => ("denied", Some("internal: see server log".into())),
+        };
+        self.audit("key.transfer", Some(id), outcome, &actor, reason)
+            .await?;
+        result
+    }
+
+    async fn saml_transfer_inner(
+        &self,
+        id: Uuid,
+        body: &[u8],
+        hardware_uuid: &mut Option<Uuid>,
+    ) -> std::result::Result<Vec<u8>, SamlTransferError> {
+        use transfer::DenyCode;
+        if body.is_empty() || body.len() > transfer::MAX_SAML_BYTES {
+            return Err(SamlTransferError::Unmarshal);
+        }
+        let anchors = self.trust.anchors(|| self.load_anchors()).await?;
+        let now = now();
+        let digest = transfer::body_digest(body);
+        let checked = match self.trust.lookup(&digest, &anchors, now) {
+            Some(c) => c,
+            None => {
+                let c = match transfer::check_report(body, &anchors, now) {
+                    Ok(c) => Arc::new(c),
+                    Err(None) => return Err(SamlTransferError::Unmarshal),
+                    Err(Some(d)) => return Err(SamlTransferError::Denied(d)),
+                };
+                self.trust.remember(digest, c.clone(), now);
+                c
+            }
+        };
+        *hardware_uuid = checked.hardware_uuid;
+        let binding_key = checked.decide(now).map_err(SamlTransferError::Denied)?;
+        let record = match self.key_record(id).await {
+            Ok(r) => r,
+            Err(KbsError::NotFound(_)) => {
+                return Err(SamlTransferError::Denied(Denial::new(
+                    DenyCode::KeyNotFound,
+                    "no such key",
+                )));
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let policy = match self.get_policy(record.transfer_policy_id).await {
+            Ok(p) => Some(p),
+            Err(KbsError::NotFound(_)) => None,
+            Err(e) => return Err(e.into()),
+        };
+        checked
+            .check_key(now, policy.as_ref(), record.usage.as_deref())
+            .map_err(SamlTransferError::Denied)?;
+        let sealed = STANDARD
+            .decode(&record.sealed)
+            .map_err(|_| KbsError::Sealed)?;
+        let material = self.master.open(id.as_bytes(), &sealed)?;
+        let padding = rsa::Oaep::<sha2::Sha256>::new_with_label(transfer::OAEP_LABEL.to_vec());
+        let wrapped = binding_key
+            .encrypt(&mut rand::rng(), padding, &material)
+            .map_err(|e| KbsError::Internal(format!("RSA-OAEP wrap failed: {e}")))?;
+        Ok(wrapped)
+    }
+
+    /// Lists the imported certificates for the trust cache: sorted ids, SAML PEMs, TPM PEMs.
+    async fn load_anchors(&self) -> Result<(Vec<String>, Vec<String>, Vec<String>)> {
+        let mut ids = Vec::new();
+        let mut pems = [Vec::new(), Vec::new()];
+        for (i, kind) in [CertKind::Saml, CertKind::TpmIdentity]
+            .into_iter()
+            .enumerate()
+        {
+            for (id, bytes) in self.store.list(cert_kind_name(kind)).await? {
+                let r: CertRecord = from_json("certificate", &bytes)?;
+                ids.push(format!("{i}:{id}"));
+                pems[i].push(r.pem);
+            }
+        }
+        ids.sort();
+        let [saml, tpm] = pems;
+        Ok((ids, saml, tpm))
+    }
+
     /// Records a denied request that never reached the key (for example a missing permission).
     pub async fn audit_denied(
         &self,
@@ -490,7 +616,7 @@ impl Kbs {
             actor: actor.to_string(),
             reason,
         };
-        self.store.append(LOG_AUDIT, &to_json(&record)?).await?;
+        self.audit_log.append(to_json(&record)?).await?;
         if outcome == "denied" {
             tracing::warn!(action, ?key_id, actor, reason = ?record.reason, "request denied");
         } else {
@@ -506,21 +632,23 @@ impl Kbs {
             f.limit.min(10_000)
         };
         let mut out = Vec::new();
-        let mut after = f.after;
+        // Public sequence numbers are entry * SEQ_STRIDE + index within the entry.
+        let mut after_entry = (f.after / audit::SEQ_STRIDE).saturating_sub(1);
         // Filters apply after reading, so read in pages until enough matches are found.
         loop {
-            let page = self.store.read_log(LOG_AUDIT, after, 1000).await?;
+            let page = self.store.read_log(LOG_AUDIT, after_entry, 1000).await?;
             let Some((last, _)) = page.last() else { break };
-            after = *last;
+            after_entry = *last;
             for (seq, bytes) in &page {
-                let mut r: AuditRecord = from_json("audit", bytes)?;
-                r.seq = *seq;
-                if f.key_id.is_none_or(|k| r.key_id == Some(k))
-                    && f.action.as_ref().is_none_or(|a| &r.action == a)
-                {
-                    out.push(r);
-                    if out.len() == limit {
-                        return Ok(out);
+                for r in audit::decode_entry(*seq, bytes)? {
+                    if r.seq > f.after
+                        && f.key_id.is_none_or(|k| r.key_id == Some(k))
+                        && f.action.as_ref().is_none_or(|a| &r.action == a)
+                    {
+                        out.push(r);
+                        if out.len() == limit {
+                            return Ok(out);
+                        }
                     }
                 }
             }
@@ -545,6 +673,7 @@ impl Kbs {
                 &to_json(&record)?,
             )
             .await?;
+        self.trust.invalidate();
         Ok(record.meta)
     }
 
@@ -585,6 +714,7 @@ impl Kbs {
             .delete(cert_kind_name(kind), &id.to_string())
             .await?
         {
+            self.trust.invalidate();
             Ok(())
         } else {
             Err(KbsError::NotFound(

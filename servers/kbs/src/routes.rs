@@ -18,7 +18,7 @@ use secl_api::kbs::{
     KeyTransferV4Response, TokenRequest,
 };
 use secl_api::media;
-use secl_kbs::{AuditFilter, CertFilter, Kbs, KbsError, KeyFilter, Principal};
+use secl_kbs::{AuditFilter, CertFilter, Kbs, KbsError, KeyFilter, Principal, SamlTransferError};
 use secl_service::http::{ApiError, bearer, content_type, require_accept, require_content_type};
 use serde::de::DeserializeOwned;
 use time::OffsetDateTime;
@@ -307,7 +307,8 @@ async fn envelope_transfer(
 }
 
 /// `POST /keys/{id}/transfer`: v4 envelope transfer for `text/plain`; the SAML form (for
-/// attested hosts) is chosen by `application/samlassertion+xml`.
+/// attested hosts, no bearer token: the signed report is the credential) is chosen by
+/// `application/samlassertion+xml`.
 async fn transfer_by_content_type(
     State(st): State<AppState>,
     headers: HeaderMap,
@@ -324,23 +325,38 @@ async fn transfer_by_content_type(
             })
             .into_response())
         }
-        Some(media::SAML) => {
-            let key_id = Uuid::try_parse(&id).ok();
-            st.kbs
-                .audit_denied(
-                    "key.transfer",
-                    key_id,
-                    "saml",
-                    "SAML key transfer is not enabled on this KBS",
-                )
-                .await
-                .map_err(api_error)?;
-            Err(ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "SAML key transfer is not enabled on this KBS yet; use envelope transfer",
-            ))
-        }
+        Some(media::SAML) => saml_transfer(&st, &id, &body).await,
         _ => Err(ApiError::unsupported_media("Invalid Content-Type")),
+    }
+}
+
+/// SAML transfer: 200 with the raw RSA-OAEP blob for the binding key, 401 `Client not trusted
+/// by HVS` for any failed release check (the audit record says which), 400 for a body that is
+/// not a SAML assertion. Neither the body nor the key is ever logged.
+async fn saml_transfer(st: &AppState, id: &str, body: &Bytes) -> ApiResult {
+    if body.is_empty() {
+        return Err(ApiError::bad_request("The request body was not provided"));
+    }
+    if body.len() > secl_kbs::transfer::MAX_SAML_BYTES {
+        return Err(ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "SAML report is too large",
+        ));
+    }
+    let id = parse_id(id)?;
+    match st.kbs.saml_transfer(id, body).await {
+        Ok(wrapped) => Ok((
+            [(axum::http::header::CONTENT_TYPE, media::OCTET_STREAM)],
+            wrapped,
+        )
+            .into_response()),
+        Err(SamlTransferError::Unmarshal) => {
+            Err(ApiError::bad_request("Failed to unmarshal SAML report"))
+        }
+        Err(SamlTransferError::Denied(_)) => {
+            Err(ApiError::unauthorized("Client not trusted by HVS"))
+        }
+        Err(SamlTransferError::Kbs(e)) => Err(api_error(e)),
     }
 }
 
