@@ -44,6 +44,10 @@ pub enum Command {
     /// Run the trust-agent HTTPS API (and the key provider) until SIGINT or SIGTERM.
     Serve(ServeArgs),
     /// Run only the ocicrypt gRPC key provider on a unix socket until SIGINT or SIGTERM.
+    ///
+    /// For hosts whose trust agent runs elsewhere. It does not share `serve`'s TPM lock: beside
+    /// a `serve` on the same TPM, use a resource manager (device:/dev/tpmrm0), or give `serve`
+    /// --keyprovider-socket instead.
     Keyprovider(KeyProviderArgs),
     /// Extend a SHA-256 PCR, as a measured boot would (for tests and demos).
     PcrExtend(PcrExtendArgs),

@@ -412,6 +412,17 @@ mod tests {
         let e = bind_socket(&path, None).unwrap_err().to_string();
         assert!(e.contains("not a socket"), "{e}");
         assert_eq!(std::fs::read(&path).unwrap(), b"not a socket");
+        // With a group: 0660 and that group (the caller's own, so this runs unprivileged).
+        let gid = std::fs::metadata(dir.path().join("run/kp.sock"))
+            .map(|m| m.gid())
+            .unwrap();
+        let grouped = dir.path().join("g/kp.sock");
+        let (_l3, _g3) = bind_socket(&grouped, Some(&gid.to_string())).unwrap();
+        let m = std::fs::metadata(&grouped).unwrap();
+        assert_eq!((m.permissions().mode() & 0o777, m.gid()), (0o660, gid));
+        let p = std::fs::metadata(grouped.parent().unwrap()).unwrap();
+        assert_eq!((p.permissions().mode() & 0o777, p.gid()), (0o710, gid));
+        assert!(bind_socket(&dir.path().join("h/kp.sock"), Some("no-such-group-here")).is_err());
         // Nothing staged is left behind.
         let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
             .unwrap()
