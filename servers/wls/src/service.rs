@@ -165,30 +165,47 @@ fn sanitize(text: &str) -> String {
     t
 }
 
-/// A rustls error anywhere in the chain, else the whole chain as `a: b: c`.
-fn describe_transport(e: &reqwest::Error) -> (bool, String) {
-    let mut parts: Vec<String> = Vec::new();
+/// A rustls error anywhere in the source chain (looking inside I/O errors too).
+fn find_tls_error(e: &(dyn std::error::Error + 'static)) -> Option<String> {
     let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(err) = cur {
         if let Some(tls) = err.downcast_ref::<rustls::Error>() {
-            return (true, tls.to_string());
+            return Some(tls.to_string());
         }
+        // `io::Error::source` skips the wrapped error itself, so look inside.
         if let Some(io) = err.downcast_ref::<std::io::Error>()
             && let Some(inner) = io.get_ref()
-            && let Some(tls) = inner.downcast_ref::<rustls::Error>()
+            && let Some(found) = find_tls_error(inner)
         {
-            return (true, tls.to_string());
+            return Some(found);
         }
+        cur = err.source();
+    }
+    None
+}
+
+/// Whether a transport failure was TLS, and what it was: the rustls error, else the chain
+/// as `a: b: c`.
+fn describe_transport(e: &reqwest::Error) -> (bool, String) {
+    if let Some(tls) = find_tls_error(e) {
+        return (true, tls);
+    }
+    if e.is_timeout() {
+        return (false, "timed out".into());
+    }
+    let mut parts: Vec<String> = Vec::new();
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = cur {
         let s = err.to_string();
         if !parts.iter().any(|p| p.contains(&s)) {
             parts.push(s);
         }
         cur = err.source();
     }
-    if e.is_timeout() {
-        return (false, "timed out".into());
-    }
-    (false, parts.join(": "))
+    let text = parts.join(": ");
+    // Some connectors wrap the rustls error as text only.
+    let tls = text.contains("invalid peer certificate") || text.contains("TLS");
+    (tls, text)
 }
 
 impl Wls {
