@@ -32,6 +32,7 @@ complete -c secl -n "__fish_secl_needs_command" -s h -l help -d 'Print help (see
 complete -c secl -n "__fish_secl_needs_command" -s V -l version -d 'Print version'
 complete -c secl -n "__fish_secl_needs_command" -f -a "kbs" -d 'Administer a Key Broker Service'
 complete -c secl -n "__fish_secl_needs_command" -f -a "hvs" -d 'Administer a Host Verification Service: hosts, flavors, trust reports'
+complete -c secl -n "__fish_secl_needs_command" -f -a "wls" -d 'Administer a Workload Service: signed image flavors, tokens for workload agents'
 complete -c secl -n "__fish_secl_needs_command" -f -a "image" -d 'Encrypt, decrypt and inspect container images (keys held in the KBS)'
 complete -c secl -n "__fish_secl_needs_command" -f -a "keyprovider" -d 'ocicrypt key-provider command: skopeo/podman run `secl keyprovider` to wrap and unwrap layer keys (one JSON request on stdin, one answer on stdout)'
 complete -c secl -n "__fish_secl_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
@@ -241,19 +242,73 @@ complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcomman
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "ca-cert" -d 'Print the HVS CA certificates (needs no token)'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "version" -d 'Show the HVS version (needs no token)'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect help" -l kbs-url -d 'KBS base URL, e.g. https://kbs.example:9443 [env: SECL_KBS_URL]' -r
-complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect help" -l ca-cert -d 'PEM file with the CA certificate(s) that issued the KBS TLS certificate; only these are trusted [env: SECL_CA_CERT]' -r -F
-complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect help" -l token-file -d 'File holding the bearer token [env: SECL_KBS_TOKEN_FILE; or the token itself in SECL_KBS_TOKEN]' -r -F
-complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect help" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+complete -c secl -n "__fish_secl_using_subcommand wls; and not __fish_seen_subcommand_from flavor token version help" -l wls-url -d 'WLS base URL, e.g. https://wls.example:5000 [env: SECL_WLS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand wls; and not __fish_seen_subcommand_from flavor token version help" -l wls-ca-cert -l wls-ca -d 'PEM file with the CA certificate(s) that issued the WLS TLS certificate; only these are trusted [env: SECL_WLS_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand wls; and not __fish_seen_subcommand_from flavor token version help" -l wls-token-file -d 'File holding the WLS token [env: SECL_WLS_TOKEN_FILE; or the token itself in SECL_WLS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand wls; and not __fish_seen_subcommand_from flavor token version help" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'Pretty JSON of the wire objects'"
-complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect help" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
-complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect help" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
-complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect help" -s V -l version -d 'Print version'
-complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect help" -f -a "encrypt" -d 'Encrypt an image\'s layers under a key held in the KBS'
-complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect help" -f -a "decrypt" -d 'Decrypt an image as its owner (the key comes from the KBS by envelope transfer)'
-complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect help" -f -a "inspect" -d 'Show each layer: encrypted or not, cipher, key URL (needs no key)'
-complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand wls; and not __fish_seen_subcommand_from flavor token version help" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand wls; and not __fish_seen_subcommand_from flavor token version help" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand wls; and not __fish_seen_subcommand_from flavor token version help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand wls; and not __fish_seen_subcommand_from flavor token version help" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand wls; and not __fish_seen_subcommand_from flavor token version help" -f -a "flavor" -d 'Upload, list, show and delete signed image flavors'
+complete -c secl -n "__fish_secl_using_subcommand wls; and not __fish_seen_subcommand_from flavor token version help" -f -a "token" -d 'Manage WLS bearer tokens (a workload agent needs keys:create)'
+complete -c secl -n "__fish_secl_using_subcommand wls; and not __fish_seen_subcommand_from flavor token version help" -f -a "version" -d 'Show the WLS version (needs no token)'
+complete -c secl -n "__fish_secl_using_subcommand wls; and not __fish_seen_subcommand_from flavor token version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from flavor" -l wls-url -d 'WLS base URL, e.g. https://wls.example:5000 [env: SECL_WLS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from flavor" -l wls-ca-cert -l wls-ca -d 'PEM file with the CA certificate(s) that issued the WLS TLS certificate; only these are trusted [env: SECL_WLS_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from flavor" -l wls-token-file -d 'File holding the WLS token [env: SECL_WLS_TOKEN_FILE; or the token itself in SECL_WLS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from flavor" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from flavor" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from flavor" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from flavor" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from flavor" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from flavor" -f -a "upload" -d 'Upload a signed image flavor (as `secl image flavor create` writes it)'
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from flavor" -f -a "list" -d 'List image flavors'
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from flavor" -f -a "show" -d 'Show one image flavor'
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from flavor" -f -a "delete" -d 'Delete an image flavor'
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from flavor" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from token" -l wls-url -d 'WLS base URL, e.g. https://wls.example:5000 [env: SECL_WLS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from token" -l wls-ca-cert -l wls-ca -d 'PEM file with the CA certificate(s) that issued the WLS TLS certificate; only these are trusted [env: SECL_WLS_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from token" -l wls-token-file -d 'File holding the WLS token [env: SECL_WLS_TOKEN_FILE; or the token itself in SECL_WLS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from token" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from token" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from token" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from token" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from token" -f -a "create" -d 'Create a bearer token and print it (it is shown this once only)'
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from token" -f -a "list" -d 'List tokens (never their secret)'
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke a token'
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from token" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from version" -l wls-url -d 'WLS base URL, e.g. https://wls.example:5000 [env: SECL_WLS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from version" -l wls-ca-cert -l wls-ca -d 'PEM file with the CA certificate(s) that issued the WLS TLS certificate; only these are trusted [env: SECL_WLS_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from version" -l wls-token-file -d 'File holding the WLS token [env: SECL_WLS_TOKEN_FILE; or the token itself in SECL_WLS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from version" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from version" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from version" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from version" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from version" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from help" -f -a "flavor" -d 'Upload, list, show and delete signed image flavors'
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from help" -f -a "token" -d 'Manage WLS bearer tokens (a workload agent needs keys:create)'
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from help" -f -a "version" -d 'Show the WLS version (needs no token)'
+complete -c secl -n "__fish_secl_using_subcommand wls; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect flavor help" -l kbs-url -d 'KBS base URL, e.g. https://kbs.example:9443 [env: SECL_KBS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect flavor help" -l ca-cert -d 'PEM file with the CA certificate(s) that issued the KBS TLS certificate; only these are trusted [env: SECL_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect flavor help" -l token-file -d 'File holding the bearer token [env: SECL_KBS_TOKEN_FILE; or the token itself in SECL_KBS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect flavor help" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect flavor help" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect flavor help" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect flavor help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect flavor help" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect flavor help" -f -a "encrypt" -d 'Encrypt an image\'s layers under a key held in the KBS'
+complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect flavor help" -f -a "decrypt" -d 'Decrypt an image as its owner (the key comes from the KBS by envelope transfer)'
+complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect flavor help" -f -a "inspect" -d 'Show each layer: encrypted or not, cipher, key URL (needs no key)'
+complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect flavor help" -f -a "flavor" -d 'Make signed image flavors (for `secl wls flavor upload`) and flavor-signing keys'
+complete -c secl -n "__fish_secl_using_subcommand image; and not __fish_seen_subcommand_from encrypt decrypt inspect flavor help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l key-id -d 'Use this existing KBS key instead of creating one' -r
 complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l usage -d 'Asset-tag usage policy of the new key: released only to hosts with these tags' -r
 complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l label -d 'Label of the new key' -r
@@ -304,9 +359,22 @@ complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcomm
 complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from inspect" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
 complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from flavor" -l kbs-url -d 'KBS base URL, e.g. https://kbs.example:9443 [env: SECL_KBS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from flavor" -l ca-cert -d 'PEM file with the CA certificate(s) that issued the KBS TLS certificate; only these are trusted [env: SECL_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from flavor" -l token-file -d 'File holding the bearer token [env: SECL_KBS_TOKEN_FILE; or the token itself in SECL_KBS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from flavor" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from flavor" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from flavor" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from flavor" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from flavor" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from flavor" -f -a "create" -d 'Write the signed flavor of an encrypted image (its key URL and manifest digest)'
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from flavor" -f -a "keygen" -d 'Make an RSA-3072 flavor-signing key (mode 0600) and a self-signed certificate for it'
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from flavor" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "encrypt" -d 'Encrypt an image\'s layers under a key held in the KBS'
 complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "decrypt" -d 'Decrypt an image as its owner (the key comes from the KBS by envelope transfer)'
 complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Show each layer: encrypted or not, cipher, key URL (needs no key)'
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "flavor" -d 'Make signed image flavors (for `secl wls flavor upload`) and flavor-signing keys'
 complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secl -n "__fish_secl_using_subcommand keyprovider" -l kbs-url -d 'KBS base URL, e.g. https://kbs.example:9443 [env: SECL_KBS_URL]' -r
 complete -c secl -n "__fish_secl_using_subcommand keyprovider" -l ca-cert -d 'PEM file with the CA certificate(s) that issued the KBS TLS certificate; only these are trusted [env: SECL_CA_CERT]' -r -F
@@ -326,12 +394,13 @@ complete -c secl -n "__fish_secl_using_subcommand completions" -l config -d 'Con
 complete -c secl -n "__fish_secl_using_subcommand completions" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
 complete -c secl -n "__fish_secl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c secl -n "__fish_secl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs hvs image keyprovider completions help" -f -a "kbs" -d 'Administer a Key Broker Service'
-complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs hvs image keyprovider completions help" -f -a "hvs" -d 'Administer a Host Verification Service: hosts, flavors, trust reports'
-complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs hvs image keyprovider completions help" -f -a "image" -d 'Encrypt, decrypt and inspect container images (keys held in the KBS)'
-complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs hvs image keyprovider completions help" -f -a "keyprovider" -d 'ocicrypt key-provider command: skopeo/podman run `secl keyprovider` to wrap and unwrap layer keys (one JSON request on stdin, one answer on stdout)'
-complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs hvs image keyprovider completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs hvs image keyprovider completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs hvs wls image keyprovider completions help" -f -a "kbs" -d 'Administer a Key Broker Service'
+complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs hvs wls image keyprovider completions help" -f -a "hvs" -d 'Administer a Host Verification Service: hosts, flavors, trust reports'
+complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs hvs wls image keyprovider completions help" -f -a "wls" -d 'Administer a Workload Service: signed image flavors, tokens for workload agents'
+complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs hvs wls image keyprovider completions help" -f -a "image" -d 'Encrypt, decrypt and inspect container images (keys held in the KBS)'
+complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs hvs wls image keyprovider completions help" -f -a "keyprovider" -d 'ocicrypt key-provider command: skopeo/podman run `secl keyprovider` to wrap and unwrap layer keys (one JSON request on stdin, one answer on stdout)'
+complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs hvs wls image keyprovider completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subcommand_from kbs hvs wls image keyprovider completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "key" -d 'Create, list, show and delete keys'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "import-saml" -d 'Import a SAML signing certificate (chain) of the attestation service'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "import-tpm-identity" -d 'Import a TPM identity (Privacy CA) certificate (chain)'
@@ -345,6 +414,10 @@ complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcomma
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from hvs" -f -a "report" -d 'Attest a host now, or list stored trust reports'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from hvs" -f -a "ca-cert" -d 'Print the HVS CA certificates (needs no token)'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from hvs" -f -a "version" -d 'Show the HVS version (needs no token)'
+complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from wls" -f -a "flavor" -d 'Upload, list, show and delete signed image flavors'
+complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from wls" -f -a "token" -d 'Manage WLS bearer tokens (a workload agent needs keys:create)'
+complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from wls" -f -a "version" -d 'Show the WLS version (needs no token)'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "encrypt" -d 'Encrypt an image\'s layers under a key held in the KBS'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "decrypt" -d 'Decrypt an image as its owner (the key comes from the KBS by envelope transfer)'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "inspect" -d 'Show each layer: encrypted or not, cipher, key URL (needs no key)'
+complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "flavor" -d 'Make signed image flavors (for `secl wls flavor upload`) and flavor-signing keys'

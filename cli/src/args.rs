@@ -27,15 +27,20 @@ ones win. Example config:
   [hvs]
   url = \"https://hvs.example:8443\"
   ca_cert = \"/etc/secl/hvs-ca.pem\"
-  token_file = \"/etc/secl/hvs-admin.token\"";
+  token_file = \"/etc/secl/hvs-admin.token\"
 
-/// Administer a secl (or Intel SecL-DC) Key Broker Service.
+  [wls]
+  url = \"https://wls.example:5000\"
+  ca_cert = \"/etc/secl/wls-ca.pem\"
+  token_file = \"/etc/secl/wls-admin.token\"";
+
+/// Administer secl (or Intel SecL-DC) services and encrypt container images.
 #[derive(Debug, Parser)]
 #[command(
     name = "secl",
     bin_name = "secl",
     version,
-    about = "Administer a secl Key Broker Service",
+    about = "Administer the secl KBS, HVS and WLS, and encrypt container images",
     after_help = AFTER_HELP,
     propagate_version = true,
     subcommand_required = true,
@@ -80,6 +85,8 @@ pub enum Command {
     Kbs(KbsArgs),
     /// Administer a Host Verification Service: hosts, flavors, trust reports
     Hvs(HvsArgs),
+    /// Administer a Workload Service: signed image flavors, tokens for workload agents
+    Wls(WlsArgs),
     /// Encrypt, decrypt and inspect container images (keys held in the KBS)
     Image(ImageArgs),
     /// ocicrypt key-provider command: skopeo/podman run `secl keyprovider` to wrap and unwrap
@@ -549,6 +556,73 @@ Examples:
     Decrypt(DecryptArgs),
     /// Show each layer: encrypted or not, cipher, key URL (needs no key)
     Inspect(InspectArgs),
+    /// Make signed image flavors (for `secl wls flavor upload`) and flavor-signing keys
+    #[command(subcommand)]
+    Flavor(ImageFlavorCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImageFlavorCommand {
+    /// Write the signed flavor of an encrypted image (its key URL and manifest digest)
+    #[command(after_help = "\
+The flavor is SecL's CONTAINER_IMAGE image flavor: {\"flavor\": {\"meta\", \"encryption_required\",
+\"encryption\": {\"key_url\", \"digest\"}, ...}, \"signature\"}. The signature is RSA PKCS#1 v1.5 with
+SHA-384 over the bytes {\"flavor\":<the flavor JSON without insignificant whitespace>}, as Intel's
+WPM signed them; the WLS verifies it against its --flavor-signing-cert certificates.
+
+Every encrypted layer must carry the same isecl key URL. The digest is the manifest digest of
+oci: images, and of docker:// images named by digest (docker://HOST/REPO@sha256:...); for a
+docker:// tag it is left out (pin the image by digest to include it).
+
+Examples:
+  secl image flavor keygen --key flavor-key.pem --cert flavor-cert.pem
+  secl image flavor create oci:app-enc:latest --signing-key flavor-key.pem -o app.flavor.json
+  secl wls flavor upload app.flavor.json")]
+    Create(ImageFlavorCreateArgs),
+    /// Make an RSA-3072 flavor-signing key (mode 0600) and a self-signed certificate for it
+    Keygen(ImageFlavorKeygenArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImageFlavorCreateArgs {
+    /// The encrypted image: oci:DIR[:TAG] or docker://HOST[:PORT]/REPO[:TAG|@DIGEST]
+    #[arg(value_name = "IMAGE")]
+    pub image: String,
+    /// Private key (PEM, PKCS#8 or PKCS#1 RSA) that signs the flavor
+    #[arg(long, value_name = "KEY.pem")]
+    pub signing_key: PathBuf,
+    /// The flavor's label (unique in the WLS) [default: the image name]
+    #[arg(long, value_name = "LABEL")]
+    pub label: Option<String>,
+    /// The flavor's id [default: a new random UUID]
+    #[arg(long, value_name = "UUID")]
+    pub id: Option<Uuid>,
+    /// Write the signed flavor here instead of stdout
+    #[arg(short = 'o', long = "out", value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub src_transport: SrcTransportOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct ImageFlavorKeygenArgs {
+    /// Where to write the private key (PEM, PKCS#8, mode 0600); must not exist
+    #[arg(long, value_name = "KEY.pem")]
+    pub key: PathBuf,
+    /// Where to write the certificate (PEM); give it to secl-wls --flavor-signing-cert
+    #[arg(long, value_name = "CERT.pem")]
+    pub cert: PathBuf,
+    /// The certificate's common name
+    #[arg(
+        long,
+        value_name = "CN",
+        default_value = "secl Flavor Signing Certificate"
+    )]
+    pub subject: String,
+    /// Validity of the certificate in days
+    #[arg(long, value_name = "DAYS", default_value_t = 1825,
+          value_parser = clap::value_parser!(u32).range(1..=36600))]
+    pub days: u32,
 }
 
 /// Registry transport switches. Plain HTTP and unverified TLS need an explicit flag.
@@ -856,4 +930,78 @@ pub enum HvsCaCertCommand {
         #[arg(long = "type", value_enum, value_name = "TYPE")]
         kind: Option<CaTypeArg>,
     },
+}
+
+// ----- secl wls ---------------------------------------------------------------------------
+
+/// `secl wls`.
+#[derive(Debug, Args)]
+pub struct WlsArgs {
+    #[command(flatten)]
+    pub conn: WlsConnOpts,
+
+    #[command(subcommand)]
+    pub command: WlsCommand,
+}
+
+/// How to reach and authenticate to the WLS. The token itself can only come from a file or the
+/// SECL_WLS_TOKEN environment variable, never from the command line.
+#[derive(Debug, Clone, Default, Args)]
+pub struct WlsConnOpts {
+    /// WLS base URL, e.g. https://wls.example:5000 [env: SECL_WLS_URL]
+    #[arg(long, global = true, value_name = "URL", display_order = 80)]
+    pub wls_url: Option<String>,
+
+    /// PEM file with the CA certificate(s) that issued the WLS TLS certificate; only these are
+    /// trusted [env: SECL_WLS_CA_CERT]
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        display_order = 81,
+        visible_alias = "wls-ca"
+    )]
+    pub wls_ca_cert: Option<PathBuf>,
+
+    /// File holding the WLS token [env: SECL_WLS_TOKEN_FILE; or the token itself in
+    /// SECL_WLS_TOKEN]
+    #[arg(long, global = true, value_name = "FILE", display_order = 82)]
+    pub wls_token_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WlsCommand {
+    /// Upload, list, show and delete signed image flavors
+    #[command(subcommand)]
+    Flavor(WlsFlavorCommand),
+    /// Manage WLS bearer tokens (a workload agent needs keys:create)
+    #[command(
+        subcommand,
+        after_help = "\
+Example: a token for the workload agent of one host
+
+  secl wls token create --name host1 --permission keys:create:*"
+    )]
+    Token(TokenCommand),
+    /// Show the WLS version (needs no token)
+    Version,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WlsFlavorCommand {
+    /// Upload a signed image flavor (as `secl image flavor create` writes it)
+    Upload(ImportArgs),
+    /// List image flavors
+    List {
+        /// Only the flavor with this label
+        #[arg(long, value_name = "LABEL")]
+        label: Option<String>,
+    },
+    /// Show one image flavor
+    Show {
+        /// Flavor ID
+        id: Uuid,
+    },
+    /// Delete an image flavor
+    Delete(DeleteArgs),
 }

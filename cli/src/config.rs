@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use serde::Deserialize;
 
-use crate::args::{ConnOpts, HvsConnOpts};
+use crate::args::{ConnOpts, HvsConnOpts, WlsConnOpts};
 use crate::error::hinted;
 
 pub const ENV_CONFIG: &str = "SECL_CONFIG";
@@ -18,6 +18,10 @@ pub const ENV_HVS_URL: &str = "SECL_HVS_URL";
 pub const ENV_HVS_CA_CERT: &str = "SECL_HVS_CA_CERT";
 pub const ENV_HVS_TOKEN_FILE: &str = "SECL_HVS_TOKEN_FILE";
 pub const ENV_HVS_TOKEN: &str = "SECL_HVS_TOKEN";
+pub const ENV_WLS_URL: &str = "SECL_WLS_URL";
+pub const ENV_WLS_CA_CERT: &str = "SECL_WLS_CA_CERT";
+pub const ENV_WLS_TOKEN_FILE: &str = "SECL_WLS_TOKEN_FILE";
+pub const ENV_WLS_TOKEN: &str = "SECL_WLS_TOKEN";
 
 /// Largest config or token file read.
 const MAX_SMALL_FILE: u64 = 64 * 1024;
@@ -30,9 +34,11 @@ pub struct FileConfig {
     pub kbs: FileKbs,
     #[serde(default)]
     pub hvs: FileKbs,
+    #[serde(default)]
+    pub wls: FileKbs,
 }
 
-/// `[kbs]` (or `[hvs]`, same keys) of the config file.
+/// `[kbs]` (or `[hvs]`, `[wls]`, same keys) of the config file.
 #[derive(Debug, Default, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FileKbs {
@@ -49,6 +55,8 @@ pub struct LoadedConfig {
     pub kbs: FileKbs,
     /// `[hvs]`.
     pub hvs: FileKbs,
+    /// `[wls]`.
+    pub wls: FileKbs,
 }
 
 /// Where the bearer token comes from.
@@ -133,8 +141,8 @@ pub fn load_config(
     let mut config: FileConfig = toml::from_str(&text).map_err(|e| {
         hinted(
             format!("invalid config file {}: {e}", path.display()),
-            "the config file is TOML with [kbs] and [hvs] tables holding url, ca_cert and \
-             token_file",
+            "the config file is TOML with [kbs], [hvs] and [wls] tables holding url, ca_cert \
+             and token_file",
         )
     })?;
     // Relative paths in the file are relative to the file.
@@ -144,6 +152,8 @@ pub fn load_config(
         &mut config.kbs.token_file,
         &mut config.hvs.ca_cert,
         &mut config.hvs.token_file,
+        &mut config.wls.ca_cert,
+        &mut config.wls.token_file,
     ]
     .into_iter()
     .flatten()
@@ -156,6 +166,7 @@ pub fn load_config(
         path: Some(path),
         kbs: config.kbs,
         hvs: config.hvs,
+        wls: config.wls,
     })
 }
 
@@ -198,54 +209,133 @@ pub fn resolve(
     }
 }
 
-/// HVS connection settings: `[hvs]` of the config file, then `SECL_HVS_*`, then `--hvs-*`
-/// flags (later ones win). The token comes from, most important first: `--hvs-token-file`,
-/// `SECL_HVS_TOKEN`, `SECL_HVS_TOKEN_FILE`, the config file's `[hvs] token_file`.
+/// The names one service's settings go by, for lookups and messages.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ServiceNames {
+    /// `HVS`, `WLS`.
+    pub name: &'static str,
+    /// The config file table, `hvs`.
+    pub section: &'static str,
+    pub url_flag: &'static str,
+    pub url_example: &'static str,
+    pub ca_flag: &'static str,
+    pub token_flag: &'static str,
+    pub env_url: &'static str,
+    pub env_ca: &'static str,
+    pub env_token_file: &'static str,
+    pub env_token: &'static str,
+}
+
+pub static HVS: ServiceNames = ServiceNames {
+    name: "HVS",
+    section: "hvs",
+    url_flag: "--hvs-url",
+    url_example: "https://HOST:8443",
+    ca_flag: "--hvs-ca-cert",
+    token_flag: "--hvs-token-file",
+    env_url: ENV_HVS_URL,
+    env_ca: ENV_HVS_CA_CERT,
+    env_token_file: ENV_HVS_TOKEN_FILE,
+    env_token: ENV_HVS_TOKEN,
+};
+
+pub static WLS: ServiceNames = ServiceNames {
+    name: "WLS",
+    section: "wls",
+    url_flag: "--wls-url",
+    url_example: "https://HOST:5000",
+    ca_flag: "--wls-ca-cert",
+    token_flag: "--wls-token-file",
+    env_url: ENV_WLS_URL,
+    env_ca: ENV_WLS_CA_CERT,
+    env_token_file: ENV_WLS_TOKEN_FILE,
+    env_token: ENV_WLS_TOKEN,
+};
+
+/// One service's settings: its table of the config file, then its environment variables, then
+/// its flags (later ones win). The token comes from, most important first: the token-file
+/// flag, the token variable, the token-file variable, the table's `token_file`.
+fn resolve_service(
+    names: &'static ServiceNames,
+    file: &FileKbs,
+    config_path: Option<PathBuf>,
+    env: &dyn Fn(&str) -> Option<String>,
+    flags: (&Option<String>, &Option<PathBuf>, &Option<PathBuf>),
+) -> ServiceSettings {
+    let (url_flag, ca_flag, token_flag) = flags;
+    let url = url_flag
+        .clone()
+        .filter(|u| !u.is_empty())
+        .or_else(|| env(names.env_url))
+        .or_else(|| file.url.clone().filter(|u| !u.is_empty()));
+    let ca_cert = ca_flag
+        .clone()
+        .or_else(|| env(names.env_ca).map(PathBuf::from))
+        .or_else(|| file.ca_cert.clone());
+    let token = if let Some(f) = token_flag {
+        TokenSource::File(f.clone())
+    } else if let Some(t) = env(names.env_token) {
+        TokenSource::Value(t)
+    } else if let Some(f) = env(names.env_token_file) {
+        TokenSource::File(PathBuf::from(f))
+    } else if let Some(f) = &file.token_file {
+        TokenSource::File(f.clone())
+    } else {
+        TokenSource::None
+    };
+    ServiceSettings {
+        names,
+        url,
+        ca_cert,
+        token,
+        config_path,
+    }
+}
+
+/// HVS connection settings: `[hvs]`, `SECL_HVS_*`, `--hvs-*`.
 pub fn resolve_hvs(
     file: &LoadedConfig,
     env: &dyn Fn(&str) -> Option<String>,
     flags: &HvsConnOpts,
 ) -> HvsSettings {
-    let url = flags
-        .hvs_url
-        .clone()
-        .filter(|u| !u.is_empty())
-        .or_else(|| env(ENV_HVS_URL))
-        .or_else(|| file.hvs.url.clone().filter(|u| !u.is_empty()));
-    let ca_cert = flags
-        .hvs_ca_cert
-        .clone()
-        .or_else(|| env(ENV_HVS_CA_CERT).map(PathBuf::from))
-        .or_else(|| file.hvs.ca_cert.clone());
-    let token = if let Some(f) = &flags.hvs_token_file {
-        TokenSource::File(f.clone())
-    } else if let Some(t) = env(ENV_HVS_TOKEN) {
-        TokenSource::Value(t)
-    } else if let Some(f) = env(ENV_HVS_TOKEN_FILE) {
-        TokenSource::File(PathBuf::from(f))
-    } else if let Some(f) = &file.hvs.token_file {
-        TokenSource::File(f.clone())
-    } else {
-        TokenSource::None
-    };
-    HvsSettings {
-        url,
-        ca_cert,
-        token,
-        config_path: file.path.clone(),
-    }
+    resolve_service(
+        &HVS,
+        &file.hvs,
+        file.path.clone(),
+        env,
+        (&flags.hvs_url, &flags.hvs_ca_cert, &flags.hvs_token_file),
+    )
 }
 
-/// Resolved HVS connection settings.
+/// WLS connection settings: `[wls]`, `SECL_WLS_*`, `--wls-*`.
+pub fn resolve_wls(
+    file: &LoadedConfig,
+    env: &dyn Fn(&str) -> Option<String>,
+    flags: &WlsConnOpts,
+) -> WlsSettings {
+    resolve_service(
+        &WLS,
+        &file.wls,
+        file.path.clone(),
+        env,
+        (&flags.wls_url, &flags.wls_ca_cert, &flags.wls_token_file),
+    )
+}
+
+/// Resolved connection settings of the HVS or the WLS.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HvsSettings {
+pub struct ServiceSettings {
+    pub names: &'static ServiceNames,
     pub url: Option<String>,
     pub ca_cert: Option<PathBuf>,
     pub token: TokenSource,
     pub config_path: Option<PathBuf>,
 }
 
-impl HvsSettings {
+pub type HvsSettings = ServiceSettings;
+pub type WlsSettings = ServiceSettings;
+
+impl ServiceSettings {
     fn config_name(&self) -> String {
         match &self.config_path {
             Some(p) => format!("the config file ({})", p.display()),
@@ -253,14 +343,18 @@ impl HvsSettings {
         }
     }
 
-    /// The HVS URL, or an error naming every way to set it.
+    /// The URL, or an error naming every way to set it.
     pub fn require_url(&self) -> anyhow::Result<&str> {
+        let n = self.names;
         self.url.as_deref().ok_or_else(|| {
             hinted(
-                "no HVS URL configured",
+                format!("no {} URL configured", n.name),
                 format!(
-                    "pass --hvs-url https://HOST:8443, set {ENV_HVS_URL}, or set url under [hvs] \
-                     in {}",
+                    "pass {} {}, set {}, or set url under [{}] in {}",
+                    n.url_flag,
+                    n.url_example,
+                    n.env_url,
+                    n.section,
                     self.config_name()
                 ),
             )
@@ -269,20 +363,27 @@ impl HvsSettings {
 
     /// The CA certificate file, or an error naming every way to set it.
     pub fn require_ca_cert(&self) -> anyhow::Result<&Path> {
+        let n = self.names;
         self.ca_cert.as_deref().ok_or_else(|| {
             hinted(
-                "no CA certificate configured to verify the HVS TLS certificate",
                 format!(
-                    "pass --hvs-ca-cert FILE.pem, set {ENV_HVS_CA_CERT}, or set ca_cert under \
-                     [hvs] in {}",
+                    "no CA certificate configured to verify the {} TLS certificate",
+                    n.name
+                ),
+                format!(
+                    "pass {} FILE.pem, set {}, or set ca_cert under [{}] in {}",
+                    n.ca_flag,
+                    n.env_ca,
+                    n.section,
                     self.config_name()
                 ),
             )
         })
     }
 
-    /// The admin token (trimmed), or an error naming every way to set it.
+    /// The token (trimmed), or an error naming every way to set it.
     pub fn require_token(&self) -> anyhow::Result<String> {
+        let n = self.names;
         let token = match &self.token {
             TokenSource::Value(v) => v.trim().to_string(),
             TokenSource::File(p) => read_small_file(p)
@@ -291,10 +392,14 @@ impl HvsSettings {
                 .to_string(),
             TokenSource::None => {
                 return Err(hinted(
-                    "no HVS token configured",
+                    format!("no {} token configured", n.name),
                     format!(
-                        "pass --hvs-token-file FILE, set {ENV_HVS_TOKEN} (the token) or \
-                         {ENV_HVS_TOKEN_FILE}, or set token_file under [hvs] in {}",
+                        "pass {} FILE, set {} (the token) or {}, or set token_file under [{}] \
+                         in {}",
+                        n.token_flag,
+                        n.env_token,
+                        n.env_token_file,
+                        n.section,
                         self.config_name()
                     ),
                 ));
@@ -303,11 +408,15 @@ impl HvsSettings {
         if token.is_empty() {
             let from = match &self.token {
                 TokenSource::File(p) => format!("token file {}", p.display()),
-                _ => ENV_HVS_TOKEN.to_string(),
+                _ => n.env_token.to_string(),
             };
             return Err(hinted(
-                format!("the HVS token from {from} is empty"),
-                "use the admin token the HVS wrote to admin.token in its data directory",
+                format!("the {} token from {from} is empty", n.name),
+                format!(
+                    "use the admin token the {} wrote to admin.token in its data directory, or \
+                     a token it issued",
+                    n.name
+                ),
             ));
         }
         Ok(token)
@@ -420,6 +529,7 @@ mod tests {
                 token_file: Some("/file/token".into()),
             },
             hvs: FileKbs::default(),
+            wls: FileKbs::default(),
         }
     }
 
@@ -607,6 +717,51 @@ mod tests {
         for way in ["--hvs-url", ENV_HVS_URL, "[hvs]"] {
             assert!(hint.contains(way), "{way} missing from {hint}");
         }
+    }
+
+    #[test]
+    fn wls_section_is_loaded_and_layered() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("config.toml");
+        std::fs::write(
+            &p,
+            "[wls]\nurl = \"https://wls:5000\"\nca_cert = \"wls-ca.pem\"\n\
+             token_file = \"wls.token\"\n",
+        )
+        .unwrap();
+        let c = load_config(Some(&p), &env_of(&[])).unwrap();
+        let s = resolve_wls(&c, &env_of(&[]), &WlsConnOpts::default());
+        assert_eq!(s.url.as_deref(), Some("https://wls:5000"));
+        assert_eq!(s.ca_cert, Some(dir.path().join("wls-ca.pem")));
+        assert_eq!(s.token, TokenSource::File(dir.path().join("wls.token")));
+        let env = env_of(&[(ENV_WLS_URL, "https://env"), (ENV_HVS_TOKEN, "hvs-t0k")]);
+        let flags = WlsConnOpts {
+            wls_token_file: Some("/flag/token".into()),
+            ..WlsConnOpts::default()
+        };
+        let s = resolve_wls(&c, &env, &flags);
+        assert_eq!(s.url.as_deref(), Some("https://env"));
+        assert_eq!(s.token, TokenSource::File("/flag/token".into()));
+        let none = resolve_wls(
+            &LoadedConfig::default(),
+            &env_of(&[(ENV_HVS_TOKEN, "hvs-t0k")]),
+            &WlsConnOpts::default(),
+        );
+        let hint = classify(&none.require_token().unwrap_err())
+            .1
+            .unwrap_or_default();
+        for way in [
+            "--wls-token-file",
+            ENV_WLS_TOKEN,
+            ENV_WLS_TOKEN_FILE,
+            "[wls]",
+        ] {
+            assert!(hint.contains(way), "{way} missing from {hint}");
+        }
+        let hint = classify(&none.require_ca_cert().unwrap_err())
+            .1
+            .unwrap_or_default();
+        assert!(hint.contains("--wls-ca-cert") && hint.contains(ENV_WLS_CA_CERT));
     }
 
     #[test]

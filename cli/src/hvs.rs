@@ -56,7 +56,7 @@ fn destructive_yes(cmd: &HvsCommand) -> Option<bool> {
 }
 
 /// Reads a file, or stdin for `-`, refusing more than [`MAX_INPUT`] bytes and empty input.
-fn read_input(path: &Path) -> anyhow::Result<Vec<u8>> {
+pub(crate) fn read_input(path: &Path) -> anyhow::Result<Vec<u8>> {
     let mut buf = Vec::new();
     let name = if path == Path::new("-") {
         std::io::stdin()

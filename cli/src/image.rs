@@ -50,7 +50,7 @@ fn registry_opts(plain_http: bool, tls_verify: bool) -> anyhow::Result<RegistryO
     .with_env_credentials()?)
 }
 
-fn src_opts(t: &SrcTransportOpts) -> anyhow::Result<RegistryOptions> {
+pub(crate) fn src_opts(t: &SrcTransportOpts) -> anyhow::Result<RegistryOptions> {
     registry_opts(t.src_plain_http, t.src_tls_verify)
 }
 
@@ -98,10 +98,11 @@ pub fn run(ctx: Ctx, settings: &Settings, cmd: ImageCommand) -> anyhow::Result<(
         ImageCommand::Encrypt(a) => rt.block_on(encrypt(ctx, settings, a)),
         ImageCommand::Decrypt(a) => rt.block_on(decrypt(ctx, settings, a)),
         ImageCommand::Inspect(a) => rt.block_on(inspect_cmd(ctx, a)),
+        ImageCommand::Flavor(f) => rt.block_on(crate::image_flavor::run(ctx, f)),
     }
 }
 
-fn parse_ref(s: &str) -> anyhow::Result<ImageRef> {
+pub(crate) fn parse_ref(s: &str) -> anyhow::Result<ImageRef> {
     ImageRef::parse(s).map_err(|e| {
         hinted(
             e.to_string(),

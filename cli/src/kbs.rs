@@ -564,66 +564,74 @@ async fn token(ctx: Ctx, c: &KbsClient, mode: Confirm, cmd: TokenCommand) -> any
                 expires_in_seconds: a.expires_in,
             };
             let t = c.create_token(&req).await?;
-            let Some(secret) = t.token.as_deref() else {
+            if t.token.is_none() {
                 return Err(ApiError::Decode("the KBS did not return the new token".into()).into());
-            };
-            if ctx.json() {
-                return Ok(out(&output::json(&t)?)?);
             }
-            ctx.say(&format!(
-                "Created token {} ({}), permissions {}, expires {}.\n\
-                 Store it now: it cannot be shown again.",
-                crate::error::clean(&t.name),
-                t.id,
-                crate::error::clean(&t.permissions.join(",")),
-                opt_time(t.expires_at, "never"),
-            ));
-            out(&format!("{}\n", crate::error::clean(secret)))?;
-            Ok(())
+            print_created_token(ctx, &t)
         }
-        TokenCommand::List => {
-            // Never print a secret, even if a server sent one.
-            let tokens: Vec<TokenResponse> = c
-                .list_tokens()
-                .await?
-                .into_iter()
-                .map(|mut t| {
-                    t.token = None;
-                    t
-                })
-                .collect();
-            if ctx.json() {
-                return Ok(out(&output::json(&tokens)?)?);
-            }
-            if tokens.is_empty() {
-                ctx.say("No tokens.");
-                return Ok(());
-            }
-            let rows: Vec<Vec<String>> = tokens
-                .iter()
-                .map(|t| {
-                    vec![
-                        t.id.to_string(),
-                        t.name.clone(),
-                        t.permissions.join(","),
-                        time(t.created_at),
-                        opt_time(t.expires_at, "never"),
-                        if t.revoked { "yes" } else { "no" }.to_string(),
-                    ]
-                })
-                .collect();
-            out(&table(
-                &["ID", "NAME", "PERMISSIONS", "CREATED", "EXPIRES", "REVOKED"],
-                &rows,
-            ))?;
-            Ok(())
-        }
+        TokenCommand::List => print_tokens(ctx, c.list_tokens().await?),
         TokenCommand::Revoke(d) => {
             confirm(mode, &format!("Revoke token {}?", d.id))?;
             c.revoke_token(d.id).await?;
             done(ctx, "revoked", "token", d.id)
         }
     }
+}
+
+/// Prints a token just created: its secret on stdout, the rest as a note (or all as JSON).
+pub(crate) fn print_created_token(ctx: Ctx, t: &TokenResponse) -> anyhow::Result<()> {
+    if ctx.json() {
+        return Ok(out(&output::json(t)?)?);
+    }
+    ctx.say(&format!(
+        "Created token {} ({}), permissions {}, expires {}.\n\
+         Store it now: it cannot be shown again.",
+        crate::error::clean(&t.name),
+        t.id,
+        crate::error::clean(&t.permissions.join(",")),
+        opt_time(t.expires_at, "never"),
+    ));
+    out(&format!(
+        "{}\n",
+        crate::error::clean(t.token.as_deref().unwrap_or_default())
+    ))?;
+    Ok(())
+}
+
+/// Prints a token listing; never a secret, even if a server sent one.
+pub(crate) fn print_tokens(ctx: Ctx, tokens: Vec<TokenResponse>) -> anyhow::Result<()> {
+    let tokens: Vec<TokenResponse> = tokens
+        .into_iter()
+        .map(|mut t| {
+            t.token = None;
+            t
+        })
+        .collect();
+    if ctx.json() {
+        return Ok(out(&output::json(&tokens)?)?);
+    }
+    if tokens.is_empty() {
+        ctx.say("No tokens.");
+        return Ok(());
+    }
+    let rows: Vec<Vec<String>> = tokens
+        .iter()
+        .map(|t| {
+            vec![
+                t.id.to_string(),
+                t.name.clone(),
+                t.permissions.join(","),
+                time(t.created_at),
+                opt_time(t.expires_at, "never"),
+                if t.revoked { "yes" } else { "no" }.to_string(),
+            ]
+        })
+        .collect();
+    out(&table(
+        &["ID", "NAME", "PERMISSIONS", "CREATED", "EXPIRES", "REVOKED"],
+        &rows,
+    ))?;
+    Ok(())
 }
 
 // ---- audit ----

@@ -1,4 +1,5 @@
-//! The `secl` command line: administers a secl (or Intel SecL-DC) Key Broker Service.
+//! The `secl` command line: administers a secl (or Intel SecL-DC) Key Broker Service, Host
+//! Verification Service and Workload Service, and encrypts container images.
 //!
 //! `main.rs` only parses the arguments and calls [`run`]; [`command`] gives the full clap
 //! definition for documentation generation ([`docs`]).
@@ -11,8 +12,10 @@ pub mod docs;
 pub mod error;
 mod hvs;
 mod image;
+mod image_flavor;
 mod kbs;
 mod output;
+mod wls;
 
 use std::process::ExitCode;
 
@@ -78,6 +81,16 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
                 quiet: cli.global.quiet,
             };
             hvs::run(ctx, &settings, h.command)
+        }
+        Command::Wls(w) => {
+            let env = config::process_env;
+            let loaded = config::load_config(cli.global.config.as_deref(), &env)?;
+            let settings = config::resolve_wls(&loaded, &env, &w.conn);
+            let ctx = output::Ctx {
+                format: cli.global.output,
+                quiet: cli.global.quiet,
+            };
+            wls::run(ctx, &settings, w.command)
         }
         Command::Image(img) => {
             let settings = settings(&cli.global, &img.conn)?;
