@@ -528,7 +528,7 @@ impl Kbs {
         let checked = match self.trust.lookup(&digest, &anchors, now) {
             Some(c) => c,
             None => {
-                let c = match transfer::check_report(body, &anchors, now) {
+                let c = match transfer::check_report(body, &anchors, &self.trust, now) {
                     Ok(c) => Arc::new(c),
                     Err(None) => return Err(SamlTransferError::Unmarshal),
                     Err(Some(d)) => return Err(SamlTransferError::Denied(d)),

@@ -314,11 +314,14 @@ fn cert_names(der: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
     Some((c.subject().as_raw().to_vec(), c.issuer().as_raw().to_vec()))
 }
 
-/// Runs the key-independent verification of `xml` under `anchors` at `now`. `Ok(None)` means
-/// the body is not a SAML assertion at all (a 400, not a refusal).
+/// Runs the key-independent verification of `xml` under `anchors` at `now`. `Err(None)` means
+/// the body is not a SAML assertion at all (a 400, not a refusal). A host's AIK and binding
+/// certificates stay the same across its reports, so their verification is cached apart (by
+/// the SHA-256 of both certificates, for these anchors, within their validity).
 pub(crate) fn check_report(
     xml: &[u8],
     anchors: &Anchors,
+    cache: &TrustCache,
     now: OffsetDateTime,
 ) -> Result<CheckedReport, Option<Denial>> {
     let report = match secl_saml::verify(xml, &anchors.saml, now, None) {
@@ -330,27 +333,20 @@ pub(crate) fn check_report(
             return Err(Some(saml_denial(&e)));
         }
     };
-    let mut from = OffsetDateTime::UNIX_EPOCH;
-    let mut until = time::macros::datetime!(9999-12-31 0:00 UTC);
-    let mut narrow = |der: &[u8]| {
-        if let Some((nb, na)) = cert_window(der) {
-            from = from.max(nb);
-            until = until.min(na);
+    let window = |ders: &[&[u8]]| {
+        let mut from = OffsetDateTime::UNIX_EPOCH;
+        let mut until = time::macros::datetime!(9999-12-31 0:00 UTC);
+        for der in ders {
+            if let Some((nb, na)) = cert_window(der) {
+                from = from.max(nb);
+                until = until.min(na);
+            }
         }
+        (from, until)
     };
-    narrow(&report.signer_cert_der);
+    let (mut from, mut until) = window(&[&report.signer_cert_der]);
     let aik = report.aik_certificate_der();
     let binding_der = report.binding_key_certificate_der();
-    // The roots that could have issued either certificate (chains are one level deep).
-    let issuers: Vec<Vec<u8>> = [&aik, &binding_der]
-        .into_iter()
-        .filter_map(|d| d.as_ref().ok().and_then(|d| cert_names(d)).map(|n| n.1))
-        .collect();
-    for root in &anchors.tpm {
-        if cert_names(root).is_some_and(|(subject, _)| issuers.contains(&subject)) {
-            narrow(root);
-        }
-    }
     let binding = match (&aik, &binding_der) {
         (Err(_), _) => Err(Denial::new(
             DenyCode::AikChain,
@@ -361,11 +357,38 @@ pub(crate) fn check_report(
             "the report carries no usable Binding_Key_Certificate",
         )),
         (Ok(aik), Ok(b)) => {
-            narrow(aik);
-            narrow(b);
-            secl_attest::privacy_ca::verify_binding_certificate_at(b, aik, &anchors.tpm, now)
-                .map(|v| v.public_key)
-                .map_err(|e| binding_denial(&e))
+            // The certificates and the roots that could have issued them (one level deep).
+            let issuers: Vec<Vec<u8>> = [aik, b]
+                .into_iter()
+                .filter_map(|d| cert_names(d).map(|n| n.1))
+                .collect();
+            let mut relied: Vec<&[u8]> = vec![aik, b];
+            for root in &anchors.tpm {
+                if cert_names(root).is_some_and(|(subject, _)| issuers.contains(&subject)) {
+                    relied.push(root);
+                }
+            }
+            let (bfrom, buntil) = window(&relied);
+            from = from.max(bfrom);
+            until = until.min(buntil);
+            let key = binding_digest(aik, b);
+            match cache.binding(&key, anchors, now) {
+                Some(k) => Ok(k),
+                None => {
+                    let r = secl_attest::privacy_ca::verify_binding_certificate_at(
+                        b,
+                        aik,
+                        &anchors.tpm,
+                        now,
+                    )
+                    .map(|v| v.public_key)
+                    .map_err(|e| binding_denial(&e));
+                    if let Ok(k) = &r {
+                        cache.remember_binding(key, anchors, bfrom, buntil, k.clone());
+                    }
+                    r
+                }
+            }
         }
     };
     let tags = report
@@ -402,6 +425,15 @@ pub(crate) struct TrustCache {
     refresh: tokio::sync::Mutex<()>,
     generation: AtomicU64,
     reports: Mutex<HashMap<[u8; 32], Arc<CheckedReport>>>,
+    bindings: Mutex<HashMap<[u8; 32], CachedBinding>>,
+}
+
+/// A verified (AIK certificate, binding certificate) pair.
+struct CachedBinding {
+    generation: u64,
+    from: OffsetDateTime,
+    until: OffsetDateTime,
+    key: rsa::PublicKey,
 }
 
 impl TrustCache {
@@ -414,6 +446,7 @@ impl TrustCache {
             refresh: tokio::sync::Mutex::new(()),
             generation: AtomicU64::new(1),
             reports: Mutex::new(HashMap::new()),
+            bindings: Mutex::new(HashMap::new()),
         }
     }
 
@@ -522,6 +555,52 @@ impl TrustCache {
         }
         reports.insert(digest, report);
     }
+}
+
+impl TrustCache {
+    fn binding(
+        &self,
+        digest: &[u8; 32],
+        anchors: &Anchors,
+        now: OffsetDateTime,
+    ) -> Option<rsa::PublicKey> {
+        let b = self.bindings.lock().unwrap_or_else(|p| p.into_inner());
+        b.get(digest)
+            .filter(|c| c.generation == anchors.generation && c.from <= now && now <= c.until)
+            .map(|c| c.key.clone())
+    }
+
+    fn remember_binding(
+        &self,
+        digest: [u8; 32],
+        anchors: &Anchors,
+        from: OffsetDateTime,
+        until: OffsetDateTime,
+        key: rsa::PublicKey,
+    ) {
+        let mut b = self.bindings.lock().unwrap_or_else(|p| p.into_inner());
+        if b.len() >= REPORT_CACHE_CAPACITY {
+            b.clear();
+        }
+        b.insert(
+            digest,
+            CachedBinding {
+                generation: anchors.generation,
+                from,
+                until,
+                key,
+            },
+        );
+    }
+}
+
+/// SHA-256 over both certificates (length-prefixed): the binding cache key.
+fn binding_digest(aik: &[u8], binding: &[u8]) -> [u8; 32] {
+    let mut h = Sha256::new();
+    h.update((aik.len() as u64).to_be_bytes());
+    h.update(aik);
+    h.update(binding);
+    h.finalize().into()
 }
 
 /// SHA-256 of the body: the report cache key.
