@@ -70,6 +70,9 @@ _secl() {
             secl__subcmd__help__subcmd__hvs,report)
                 cmd="secl__subcmd__help__subcmd__hvs__subcmd__report"
                 ;;
+            secl__subcmd__help__subcmd__hvs,token)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__token"
+                ;;
             secl__subcmd__help__subcmd__hvs,version)
                 cmd="secl__subcmd__help__subcmd__hvs__subcmd__version"
                 ;;
@@ -112,6 +115,15 @@ _secl() {
             secl__subcmd__help__subcmd__hvs__subcmd__report,show)
                 cmd="secl__subcmd__help__subcmd__hvs__subcmd__report__subcmd__show"
                 ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__token,create)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__token__subcmd__create"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__token,list)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__token__subcmd__list"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__token,revoke)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__token__subcmd__revoke"
+                ;;
             secl__subcmd__help__subcmd__image,decrypt)
                 cmd="secl__subcmd__help__subcmd__image__subcmd__decrypt"
                 ;;
@@ -150,6 +162,9 @@ _secl() {
                 ;;
             secl__subcmd__help__subcmd__kbs,token)
                 cmd="secl__subcmd__help__subcmd__kbs__subcmd__token"
+                ;;
+            secl__subcmd__help__subcmd__kbs,trust-hvs)
+                cmd="secl__subcmd__help__subcmd__kbs__subcmd__trust__subcmd__hvs"
                 ;;
             secl__subcmd__help__subcmd__kbs,version)
                 cmd="secl__subcmd__help__subcmd__kbs__subcmd__version"
@@ -244,6 +259,9 @@ _secl() {
             secl__subcmd__hvs,report)
                 cmd="secl__subcmd__hvs__subcmd__report"
                 ;;
+            secl__subcmd__hvs,token)
+                cmd="secl__subcmd__hvs__subcmd__token"
+                ;;
             secl__subcmd__hvs,version)
                 cmd="secl__subcmd__hvs__subcmd__version"
                 ;;
@@ -310,6 +328,9 @@ _secl() {
             secl__subcmd__hvs__subcmd__help,report)
                 cmd="secl__subcmd__hvs__subcmd__help__subcmd__report"
                 ;;
+            secl__subcmd__hvs__subcmd__help,token)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__token"
+                ;;
             secl__subcmd__hvs__subcmd__help,version)
                 cmd="secl__subcmd__hvs__subcmd__help__subcmd__version"
                 ;;
@@ -351,6 +372,15 @@ _secl() {
                 ;;
             secl__subcmd__hvs__subcmd__help__subcmd__report,show)
                 cmd="secl__subcmd__hvs__subcmd__help__subcmd__report__subcmd__show"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__token,create)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__token__subcmd__create"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__token,list)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__token__subcmd__list"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__token,revoke)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__token__subcmd__revoke"
                 ;;
             secl__subcmd__hvs__subcmd__host,add)
                 cmd="secl__subcmd__hvs__subcmd__host__subcmd__add"
@@ -405,6 +435,30 @@ _secl() {
                 ;;
             secl__subcmd__hvs__subcmd__report__subcmd__help,show)
                 cmd="secl__subcmd__hvs__subcmd__report__subcmd__help__subcmd__show"
+                ;;
+            secl__subcmd__hvs__subcmd__token,create)
+                cmd="secl__subcmd__hvs__subcmd__token__subcmd__create"
+                ;;
+            secl__subcmd__hvs__subcmd__token,help)
+                cmd="secl__subcmd__hvs__subcmd__token__subcmd__help"
+                ;;
+            secl__subcmd__hvs__subcmd__token,list)
+                cmd="secl__subcmd__hvs__subcmd__token__subcmd__list"
+                ;;
+            secl__subcmd__hvs__subcmd__token,revoke)
+                cmd="secl__subcmd__hvs__subcmd__token__subcmd__revoke"
+                ;;
+            secl__subcmd__hvs__subcmd__token__subcmd__help,create)
+                cmd="secl__subcmd__hvs__subcmd__token__subcmd__help__subcmd__create"
+                ;;
+            secl__subcmd__hvs__subcmd__token__subcmd__help,help)
+                cmd="secl__subcmd__hvs__subcmd__token__subcmd__help__subcmd__help"
+                ;;
+            secl__subcmd__hvs__subcmd__token__subcmd__help,list)
+                cmd="secl__subcmd__hvs__subcmd__token__subcmd__help__subcmd__list"
+                ;;
+            secl__subcmd__hvs__subcmd__token__subcmd__help,revoke)
+                cmd="secl__subcmd__hvs__subcmd__token__subcmd__help__subcmd__revoke"
                 ;;
             secl__subcmd__image,decrypt)
                 cmd="secl__subcmd__image__subcmd__decrypt"
@@ -484,6 +538,9 @@ _secl() {
             secl__subcmd__kbs,token)
                 cmd="secl__subcmd__kbs__subcmd__token"
                 ;;
+            secl__subcmd__kbs,trust-hvs)
+                cmd="secl__subcmd__kbs__subcmd__trust__subcmd__hvs"
+                ;;
             secl__subcmd__kbs,version)
                 cmd="secl__subcmd__kbs__subcmd__version"
                 ;;
@@ -534,6 +591,9 @@ _secl() {
                 ;;
             secl__subcmd__kbs__subcmd__help,token)
                 cmd="secl__subcmd__kbs__subcmd__help__subcmd__token"
+                ;;
+            secl__subcmd__kbs__subcmd__help,trust-hvs)
+                cmd="secl__subcmd__kbs__subcmd__help__subcmd__trust__subcmd__hvs"
                 ;;
             secl__subcmd__kbs__subcmd__help,version)
                 cmd="secl__subcmd__kbs__subcmd__help__subcmd__version"
@@ -865,7 +925,7 @@ _secl() {
             return 0
             ;;
         secl__subcmd__help__subcmd__hvs)
-            opts="host flavor report ca-cert version"
+            opts="host flavor report token ca-cert version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1116,6 +1176,62 @@ _secl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__token)
+            opts="create list revoke"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__token__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__token__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__token__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         secl__subcmd__help__subcmd__hvs__subcmd__version)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1229,7 +1345,7 @@ _secl() {
             return 0
             ;;
         secl__subcmd__help__subcmd__kbs)
-            opts="key import-saml import-tpm-identity cert policy token audit version"
+            opts="key import-saml import-tpm-identity trust-hvs cert policy token audit version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1550,6 +1666,20 @@ _secl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        secl__subcmd__help__subcmd__kbs__subcmd__trust__subcmd__hvs)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         secl__subcmd__help__subcmd__kbs__subcmd__version)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1733,7 +1863,7 @@ _secl() {
             return 0
             ;;
         secl__subcmd__hvs)
-            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version host flavor report ca-cert version help"
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version host flavor report token ca-cert version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2195,7 +2325,7 @@ _secl() {
             return 0
             ;;
         secl__subcmd__hvs__subcmd__help)
-            opts="host flavor report ca-cert version help"
+            opts="host flavor report token ca-cert version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2447,6 +2577,62 @@ _secl() {
             return 0
             ;;
         secl__subcmd__hvs__subcmd__help__subcmd__report__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__token)
+            opts="create list revoke"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__token__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__token__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__token__subcmd__revoke)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2926,6 +3112,224 @@ _secl() {
             ;;
         secl__subcmd__hvs__subcmd__report__subcmd__show)
             opts="-q -h -V --saml --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__token)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version create list revoke help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__token__subcmd__create)
+            opts="-q -h -V --name --permission --expires-in --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --permission)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expires-in)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__token__subcmd__help)
+            opts="create list revoke help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__token__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__token__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__token__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__token__subcmd__help__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__token__subcmd__list)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__token__subcmd__revoke)
+            opts="-y -q -h -V --yes --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3491,7 +3895,7 @@ _secl() {
             return 0
             ;;
         secl__subcmd__kbs)
-            opts="-q -h -V --kbs-url --ca-cert --token-file --output --quiet --config --help --version key import-saml import-tpm-identity cert policy token audit version help"
+            opts="-q -h -V --kbs-url --ca-cert --token-file --output --quiet --config --help --version key import-saml import-tpm-identity trust-hvs cert policy token audit version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3805,7 +4209,7 @@ _secl() {
             return 0
             ;;
         secl__subcmd__kbs__subcmd__help)
-            opts="key import-saml import-tpm-identity cert policy token audit version help"
+            opts="key import-saml import-tpm-identity trust-hvs cert policy token audit version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4129,6 +4533,20 @@ _secl() {
         secl__subcmd__kbs__subcmd__help__subcmd__token__subcmd__revoke)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__kbs__subcmd__help__subcmd__trust__subcmd__hvs)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -5025,6 +5443,48 @@ _secl() {
                 return 0
             fi
             case "${prev}" in
+                --kbs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__kbs__subcmd__trust__subcmd__hvs)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --kbs-url --ca-cert --token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --kbs-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

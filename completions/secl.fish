@@ -37,24 +37,25 @@ complete -c secl -n "__fish_secl_needs_command" -f -a "image" -d 'Encrypt, decry
 complete -c secl -n "__fish_secl_needs_command" -f -a "keyprovider" -d 'ocicrypt key-provider command: skopeo/podman run `secl keyprovider` to wrap and unwrap layer keys (one JSON request on stdin, one answer on stdout)'
 complete -c secl -n "__fish_secl_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c secl -n "__fish_secl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -l kbs-url -d 'KBS base URL, e.g. https://kbs.example:9443 [env: SECL_KBS_URL]' -r
-complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -l ca-cert -d 'PEM file with the CA certificate(s) that issued the KBS TLS certificate; only these are trusted [env: SECL_CA_CERT]' -r -F
-complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -l token-file -d 'File holding the bearer token [env: SECL_KBS_TOKEN_FILE; or the token itself in SECL_KBS_TOKEN]' -r -F
-complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity trust-hvs cert policy token audit version help" -l kbs-url -d 'KBS base URL, e.g. https://kbs.example:9443 [env: SECL_KBS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity trust-hvs cert policy token audit version help" -l ca-cert -d 'PEM file with the CA certificate(s) that issued the KBS TLS certificate; only these are trusted [env: SECL_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity trust-hvs cert policy token audit version help" -l token-file -d 'File holding the bearer token [env: SECL_KBS_TOKEN_FILE; or the token itself in SECL_KBS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity trust-hvs cert policy token audit version help" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'Pretty JSON of the wire objects'"
-complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
-complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
-complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -s V -l version -d 'Print version'
-complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -f -a "key" -d 'Create, list, show and delete keys'
-complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -f -a "import-saml" -d 'Import a SAML signing certificate (chain) of the attestation service'
-complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -f -a "import-tpm-identity" -d 'Import a TPM identity (Privacy CA) certificate (chain)'
-complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -f -a "cert" -d 'List, show and delete imported certificates'
-complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -f -a "policy" -d 'Manage key transfer policies'
-complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -f -a "token" -d 'Manage bearer tokens'
-complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -f -a "audit" -d 'Show the audit trail'
-complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -f -a "version" -d 'Show the KBS version (needs no token)'
-complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity cert policy token audit version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity trust-hvs cert policy token audit version help" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity trust-hvs cert policy token audit version help" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity trust-hvs cert policy token audit version help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity trust-hvs cert policy token audit version help" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity trust-hvs cert policy token audit version help" -f -a "key" -d 'Create, list, show and delete keys'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity trust-hvs cert policy token audit version help" -f -a "import-saml" -d 'Import a SAML signing certificate (chain) of the attestation service'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity trust-hvs cert policy token audit version help" -f -a "import-tpm-identity" -d 'Import a TPM identity (Privacy CA) certificate (chain)'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity trust-hvs cert policy token audit version help" -f -a "trust-hvs" -d 'Trust an HVS in one step: fetch its SAML signing certificate and its PrivacyCA over verified TLS and import both (certificates already imported are kept, not duplicated)'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity trust-hvs cert policy token audit version help" -f -a "cert" -d 'List, show and delete imported certificates'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity trust-hvs cert policy token audit version help" -f -a "policy" -d 'Manage key transfer policies'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity trust-hvs cert policy token audit version help" -f -a "token" -d 'Manage bearer tokens'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity trust-hvs cert policy token audit version help" -f -a "audit" -d 'Show the audit trail'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity trust-hvs cert policy token audit version help" -f -a "version" -d 'Show the KBS version (needs no token)'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and not __fish_seen_subcommand_from key import-saml import-tpm-identity trust-hvs cert policy token audit version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from key" -l kbs-url -d 'KBS base URL, e.g. https://kbs.example:9443 [env: SECL_KBS_URL]' -r
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from key" -l ca-cert -d 'PEM file with the CA certificate(s) that issued the KBS TLS certificate; only these are trusted [env: SECL_CA_CERT]' -r -F
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from key" -l token-file -d 'File holding the bearer token [env: SECL_KBS_TOKEN_FILE; or the token itself in SECL_KBS_TOKEN]' -r -F
@@ -87,6 +88,17 @@ complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcomman
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from import-tpm-identity" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from import-tpm-identity" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from import-tpm-identity" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from trust-hvs" -l hvs-url -d 'HVS base URL, e.g. https://hvs.example:8443/hvs/v2 [env: SECL_HVS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from trust-hvs" -l hvs-ca-cert -d 'PEM file with the CA certificate(s) that issued the HVS TLS certificate [env: SECL_HVS_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from trust-hvs" -l kbs-url -d 'KBS base URL, e.g. https://kbs.example:9443 [env: SECL_KBS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from trust-hvs" -l ca-cert -d 'PEM file with the CA certificate(s) that issued the KBS TLS certificate; only these are trusted [env: SECL_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from trust-hvs" -l token-file -d 'File holding the bearer token [env: SECL_KBS_TOKEN_FILE; or the token itself in SECL_KBS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from trust-hvs" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from trust-hvs" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from trust-hvs" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from trust-hvs" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from trust-hvs" -s V -l version -d 'Print version'
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from cert" -l kbs-url -d 'KBS base URL, e.g. https://kbs.example:9443 [env: SECL_KBS_URL]' -r
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from cert" -l ca-cert -d 'PEM file with the CA certificate(s) that issued the KBS TLS certificate; only these are trusted [env: SECL_CA_CERT]' -r -F
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from cert" -l token-file -d 'File holding the bearer token [env: SECL_KBS_TOKEN_FILE; or the token itself in SECL_KBS_TOKEN]' -r -F
@@ -153,27 +165,29 @@ complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcomman
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "key" -d 'Create, list, show and delete keys'
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "import-saml" -d 'Import a SAML signing certificate (chain) of the attestation service'
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "import-tpm-identity" -d 'Import a TPM identity (Privacy CA) certificate (chain)'
+complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "trust-hvs" -d 'Trust an HVS in one step: fetch its SAML signing certificate and its PrivacyCA over verified TLS and import both (certificates already imported are kept, not duplicated)'
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "cert" -d 'List, show and delete imported certificates'
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "policy" -d 'Manage key transfer policies'
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "token" -d 'Manage bearer tokens'
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "audit" -d 'Show the audit trail'
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "version" -d 'Show the KBS version (needs no token)'
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report ca-cert version help" -l hvs-url -d 'HVS base URL, e.g. https://hvs.example:8443 [env: SECL_HVS_URL]' -r
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report ca-cert version help" -l hvs-ca-cert -d 'PEM file with the CA certificate(s) that issued the HVS TLS certificate; only these are trusted [env: SECL_HVS_CA_CERT]' -r -F
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report ca-cert version help" -l hvs-token-file -d 'File holding the HVS admin token [env: SECL_HVS_TOKEN_FILE; or the token itself in SECL_HVS_TOKEN]' -r -F
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report ca-cert version help" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -l hvs-url -d 'HVS base URL, e.g. https://hvs.example:8443 [env: SECL_HVS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -l hvs-ca-cert -d 'PEM file with the CA certificate(s) that issued the HVS TLS certificate; only these are trusted [env: SECL_HVS_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -l hvs-token-file -d 'File holding the HVS admin token [env: SECL_HVS_TOKEN_FILE; or the token itself in SECL_HVS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'Pretty JSON of the wire objects'"
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report ca-cert version help" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report ca-cert version help" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report ca-cert version help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report ca-cert version help" -s V -l version -d 'Print version'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report ca-cert version help" -f -a "host" -d 'Register, list, show and delete hosts (machines running secl-wla)'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report ca-cert version help" -f -a "flavor" -d 'Create, import, list, show and delete flavors (expected PCR values)'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report ca-cert version help" -f -a "report" -d 'Attest a host now, or list stored trust reports'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report ca-cert version help" -f -a "ca-cert" -d 'Print the HVS CA certificates (needs no token)'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report ca-cert version help" -f -a "version" -d 'Show the HVS version (needs no token)'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report ca-cert version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -f -a "host" -d 'Register, list, show and delete hosts (machines running secl-wla)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -f -a "flavor" -d 'Create, import, list, show and delete flavors (expected PCR values)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -f -a "report" -d 'Attest a host now, or list stored trust reports'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -f -a "token" -d 'Manage HVS bearer tokens (the WLS needs reports:create, a provisioning host aik_certificates:create and host_signing_key_certificates:create)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -f -a "ca-cert" -d 'Print the HVS CA certificates (needs no token)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -f -a "version" -d 'Show the HVS version (needs no token)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from host" -l hvs-url -d 'HVS base URL, e.g. https://hvs.example:8443 [env: SECL_HVS_URL]' -r
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from host" -l hvs-ca-cert -d 'PEM file with the CA certificate(s) that issued the HVS TLS certificate; only these are trusted [env: SECL_HVS_CA_CERT]' -r -F
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from host" -l hvs-token-file -d 'File holding the HVS admin token [env: SECL_HVS_TOKEN_FILE; or the token itself in SECL_HVS_TOKEN]' -r -F
@@ -216,6 +230,19 @@ complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcomman
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from report" -f -a "list" -d 'List stored reports (the latest per host unless --all)'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from report" -f -a "show" -d 'Show one stored report'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from report" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from token" -l hvs-url -d 'HVS base URL, e.g. https://hvs.example:8443 [env: SECL_HVS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from token" -l hvs-ca-cert -d 'PEM file with the CA certificate(s) that issued the HVS TLS certificate; only these are trusted [env: SECL_HVS_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from token" -l hvs-token-file -d 'File holding the HVS admin token [env: SECL_HVS_TOKEN_FILE; or the token itself in SECL_HVS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from token" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from token" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from token" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from token" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from token" -f -a "create" -d 'Create a bearer token and print it (it is shown this once only)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from token" -f -a "list" -d 'List tokens (never their secret)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke a token'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from token" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from ca-cert" -l hvs-url -d 'HVS base URL, e.g. https://hvs.example:8443 [env: SECL_HVS_URL]' -r
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from ca-cert" -l hvs-ca-cert -d 'PEM file with the CA certificate(s) that issued the HVS TLS certificate; only these are trusted [env: SECL_HVS_CA_CERT]' -r -F
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from ca-cert" -l hvs-token-file -d 'File holding the HVS admin token [env: SECL_HVS_TOKEN_FILE; or the token itself in SECL_HVS_TOKEN]' -r -F
@@ -239,6 +266,7 @@ complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcomman
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "host" -d 'Register, list, show and delete hosts (machines running secl-wla)'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "flavor" -d 'Create, import, list, show and delete flavors (expected PCR values)'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "report" -d 'Attest a host now, or list stored trust reports'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "token" -d 'Manage HVS bearer tokens (the WLS needs reports:create, a provisioning host aik_certificates:create and host_signing_key_certificates:create)'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "ca-cert" -d 'Print the HVS CA certificates (needs no token)'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "version" -d 'Show the HVS version (needs no token)'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -404,6 +432,7 @@ complete -c secl -n "__fish_secl_using_subcommand help; and not __fish_seen_subc
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "key" -d 'Create, list, show and delete keys'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "import-saml" -d 'Import a SAML signing certificate (chain) of the attestation service'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "import-tpm-identity" -d 'Import a TPM identity (Privacy CA) certificate (chain)'
+complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "trust-hvs" -d 'Trust an HVS in one step: fetch its SAML signing certificate and its PrivacyCA over verified TLS and import both (certificates already imported are kept, not duplicated)'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "cert" -d 'List, show and delete imported certificates'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "policy" -d 'Manage key transfer policies'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "token" -d 'Manage bearer tokens'
@@ -412,6 +441,7 @@ complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcomma
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from hvs" -f -a "host" -d 'Register, list, show and delete hosts (machines running secl-wla)'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from hvs" -f -a "flavor" -d 'Create, import, list, show and delete flavors (expected PCR values)'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from hvs" -f -a "report" -d 'Attest a host now, or list stored trust reports'
+complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from hvs" -f -a "token" -d 'Manage HVS bearer tokens (the WLS needs reports:create, a provisioning host aik_certificates:create and host_signing_key_certificates:create)'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from hvs" -f -a "ca-cert" -d 'Print the HVS CA certificates (needs no token)'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from hvs" -f -a "version" -d 'Show the HVS version (needs no token)'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from wls" -f -a "flavor" -d 'Upload, list, show and delete signed image flavors'

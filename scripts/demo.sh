@@ -66,9 +66,13 @@ echo "    KBS $KBS"
 start secl-hvs serve --data-dir "$W/hvs" --listen 127.0.0.1:0 --ek-ca "$W/ek-ca.pem"
 HVS=$URL
 echo "    HVS $HVS"
-# The WLS asks the HVS for fresh reports and forwards them to KBSs whose TLS CA it is given.
+# The WLS asks the HVS for fresh reports (its HVS token allows nothing else) and forwards them to
+# KBSs whose TLS CA it is given.
+"$BIN/secl" -q hvs token create --name wls --permission 'reports:create:*' \
+    --hvs-url "$HVS" --hvs-ca-cert "$W/hvs/tls-ca.pem" --hvs-token-file "$W/hvs/admin.token" >"$W/wls-hvs.token"
+chmod 600 "$W/wls-hvs.token"
 start secl-wls serve --data-dir "$W/wls" --listen 127.0.0.1:0 \
-    --hvs-url "$HVS" --hvs-ca "$W/hvs/tls-ca.pem" --hvs-token-file "$W/hvs/admin.token" \
+    --hvs-url "$HVS" --hvs-ca "$W/hvs/tls-ca.pem" --hvs-token-file "$W/wls-hvs.token" \
     --kbs-ca "$W/kbs/tls-ca.pem"
 WLS=$URL
 echo "    WLS $WLS"
@@ -80,10 +84,7 @@ export SECL_WLS_URL=$WLS SECL_WLS_CA_CERT=$W/wls/tls-ca.pem SECL_WLS_TOKEN_FILE=
 export SECL_ENVELOPE_KEY=$W/owner/envelope-key.pem
 
 echo "==> the KBS admin trusts the HVS: its SAML signing certificate and its PrivacyCA"
-"$BIN/secl" hvs ca-cert get --type saml >"$W/hvs-saml.pem"
-"$BIN/secl" hvs ca-cert get --type privacy >"$W/hvs-privacy.pem"
-run "$BIN/secl" kbs import-saml "$W/hvs-saml.pem"
-run "$BIN/secl" kbs import-tpm-identity "$W/hvs-privacy.pem"
+run "$BIN/secl" kbs trust-hvs
 
 echo "==> the worker host: provision the TPM with the HVS, then serve the trust agent and the key provider"
 run "$BIN/secl-wla" provision --data-dir "$W/wla" --tpm "$TCTI" \

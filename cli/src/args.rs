@@ -133,6 +133,19 @@ pub struct ConnOpts {
     pub token_file: Option<PathBuf>,
 }
 
+/// Where the HVS is; its CA certificates need no token.
+#[derive(Debug, Clone, Args)]
+pub struct TrustHvsArgs {
+    /// HVS base URL, e.g. https://hvs.example:8443/hvs/v2 [env: SECL_HVS_URL]
+    #[arg(long, value_name = "URL")]
+    pub hvs_url: Option<String>,
+
+    /// PEM file with the CA certificate(s) that issued the HVS TLS certificate [env:
+    /// SECL_HVS_CA_CERT]
+    #[arg(long, value_name = "FILE")]
+    pub hvs_ca_cert: Option<PathBuf>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum KbsCommand {
     /// Create, list, show and delete keys
@@ -144,6 +157,14 @@ pub enum KbsCommand {
     /// Import a TPM identity (Privacy CA) certificate (chain)
     #[command(name = "import-tpm-identity")]
     ImportTpmIdentity(ImportArgs),
+    /// Trust an HVS in one step: fetch its SAML signing certificate and its PrivacyCA over
+    /// verified TLS and import both (certificates already imported are kept, not duplicated)
+    #[command(
+        name = "trust-hvs",
+        after_help = "Examples:\n  secl kbs trust-hvs --hvs-url https://hvs.example:8443/hvs/v2 --hvs-ca-cert hvs-ca.pem\n  \
+                      SECL_HVS_URL=... SECL_HVS_CA_CERT=... secl kbs trust-hvs --output json"
+    )]
+    TrustHvs(TrustHvsArgs),
     /// List, show and delete imported certificates
     #[command(subcommand)]
     Cert(CertCommand),
@@ -771,6 +792,16 @@ pub enum HvsCommand {
     /// Attest a host now, or list stored trust reports
     #[command(subcommand)]
     Report(HvsReportCommand),
+    /// Manage HVS bearer tokens (the WLS needs reports:create, a provisioning host
+    /// aik_certificates:create and host_signing_key_certificates:create)
+    #[command(
+        subcommand,
+        after_help = "\
+Example: a token for the Workload Service, which asks for fresh reports
+
+  secl hvs token create --name wls --permission reports:create:*"
+    )]
+    Token(TokenCommand),
     /// Print the HVS CA certificates (needs no token)
     #[command(name = "ca-cert", subcommand)]
     CaCert(HvsCaCertCommand),

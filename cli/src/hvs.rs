@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use crate::args::{
     CaDomainArg, CaTypeArg, DeleteArgs, FlavorPartArg, HvsCaCertCommand, HvsCommand,
-    HvsFlavorCommand, HvsHostCommand, HvsReportCommand,
+    HvsFlavorCommand, HvsHostCommand, HvsReportCommand, TokenCommand,
 };
 use crate::config::HvsSettings;
 use crate::confirm::{Confirm, confirm, confirmation_gate};
@@ -39,7 +39,7 @@ fn exit_code(e: &HvsError) -> u8 {
 }
 
 /// An HVS client error as an error `secl` prints with its hint and exit code.
-fn api(e: HvsError) -> anyhow::Error {
+pub(crate) fn api(e: HvsError) -> anyhow::Error {
     anyhow::Error::new(Hinted {
         message: e.to_string(),
         hint: e.hint(),
@@ -50,7 +50,8 @@ fn api(e: HvsError) -> anyhow::Error {
 fn destructive_yes(cmd: &HvsCommand) -> Option<bool> {
     match cmd {
         HvsCommand::Host(HvsHostCommand::Delete(d))
-        | HvsCommand::Flavor(HvsFlavorCommand::Delete(d)) => Some(d.yes),
+        | HvsCommand::Flavor(HvsFlavorCommand::Delete(d))
+        | HvsCommand::Token(TokenCommand::Revoke(d)) => Some(d.yes),
         _ => None,
     }
 }
@@ -105,6 +106,7 @@ async fn exec(ctx: Ctx, c: &HvsClient, mode: Confirm, cmd: HvsCommand) -> anyhow
         HvsCommand::Host(h) => host(ctx, c, mode, h).await,
         HvsCommand::Flavor(f) => flavor(ctx, c, mode, f).await,
         HvsCommand::Report(r) => report(ctx, c, r).await,
+        HvsCommand::Token(t) => token(ctx, c, mode, t).await,
         HvsCommand::CaCert(HvsCaCertCommand::Get { domain, kind }) => {
             ca_cert(ctx, c, domain, kind).await
         }
@@ -144,6 +146,36 @@ where
     confirm(mode, &format!("Delete {what} {}?", d.id))?;
     call(d.id).await.map_err(api)?;
     deleted(ctx, what, d.id)
+}
+
+// ---- tokens ----
+
+async fn token(ctx: Ctx, c: &HvsClient, mode: Confirm, cmd: TokenCommand) -> anyhow::Result<()> {
+    match cmd {
+        TokenCommand::Create(a) => {
+            let req = secl_api::kbs::TokenRequest {
+                name: a.name,
+                permissions: a.permissions,
+                expires_in_seconds: a.expires_in,
+            };
+            let t = c.create_token(&req).await.map_err(api)?;
+            if t.token.is_none() {
+                return Err(anyhow!("the HVS did not return the new token"));
+            }
+            crate::kbs::print_created_token(ctx, &t)
+        }
+        TokenCommand::List => crate::kbs::print_tokens(ctx, c.list_tokens().await.map_err(api)?),
+        TokenCommand::Revoke(d) => {
+            confirm(mode, &format!("Revoke token {}?", d.id))?;
+            c.revoke_token(d.id).await.map_err(api)?;
+            if ctx.json() {
+                out(&output::json(&json!({ "revoked": d.id }))?)?;
+            } else if !ctx.quiet {
+                out(&format!("Revoked token {}\n", d.id))?;
+            }
+            Ok(())
+        }
+    }
 }
 
 // ---- hosts ----

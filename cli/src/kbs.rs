@@ -5,6 +5,7 @@ use std::path::Path;
 
 use anyhow::{Context as _, anyhow};
 use secl_api::client::{AuditFilter, CertFilter, Error as ApiError, KbsClient, KeyFilter};
+use secl_api::hvs::{CaType, HvsClient};
 use secl_api::kbs::{
     AttestationType, AuditRecord, CertKind, Certificate, KeyInformation, KeyRequest, KeyResponse,
     KeyTransferPolicy, KeyTransferPolicyRequest, TokenRequest, TokenResponse, TpmPolicy,
@@ -16,7 +17,7 @@ use crate::args::{
     CertCommand, CertListArgs, KbsCommand, KeyCommand, KeyCreateArgs, KindArg, OneKindArg,
     PolicyCommand, TokenCommand,
 };
-use crate::config::Settings;
+use crate::config::{HvsSettings, Settings};
 use crate::confirm::{Confirm, confirm, confirmation_gate};
 use crate::error::hinted;
 use crate::output::{self, Ctx, fields, opt_time, out, table, time};
@@ -35,8 +36,13 @@ fn destructive_yes(cmd: &KbsCommand) -> Option<bool> {
     }
 }
 
-/// Runs `secl kbs <cmd>`.
-pub fn run(ctx: Ctx, settings: &Settings, cmd: KbsCommand) -> anyhow::Result<()> {
+/// Runs `secl kbs <cmd>`; `hvs` is where `trust-hvs` fetches certificates from.
+pub fn run(
+    ctx: Ctx,
+    settings: &Settings,
+    cmd: KbsCommand,
+    hvs: Option<&HvsSettings>,
+) -> anyhow::Result<()> {
     let mode = match destructive_yes(&cmd) {
         Some(yes) => confirmation_gate(yes)?,
         None => Confirm::Given,
@@ -52,7 +58,86 @@ pub fn run(ctx: Ctx, settings: &Settings, cmd: KbsCommand) -> anyhow::Result<()>
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
+    if let (KbsCommand::TrustHvs(_), Some(hvs)) = (&cmd, hvs) {
+        let hvs_client = HvsClient::new(hvs.require_url()?, hvs.require_ca_cert()?, None)
+            .map_err(crate::hvs::api)?;
+        return rt.block_on(trust_hvs(ctx, &client, &hvs_client));
+    }
     rt.block_on(exec(ctx, &client, mode, cmd))
+}
+
+/// Imports the HVS's SAML signing certificate and PrivacyCA unless the KBS already holds
+/// them (same first certificate), so running it again changes nothing.
+async fn trust_hvs(ctx: Ctx, kbs: &KbsClient, hvs: &HvsClient) -> anyhow::Result<()> {
+    let mut results = Vec::new();
+    for (kind, ca) in [
+        (CertKind::Saml, CaType::Saml),
+        (CertKind::TpmIdentity, CaType::Privacy),
+    ] {
+        let pem = hvs
+            .ca_certificate_pem(ca)
+            .await
+            .map_err(crate::hvs::api)
+            .with_context(|| format!("cannot fetch the HVS {} certificate", ca.as_str()))?;
+        let first = first_cert_b64(&pem)
+            .ok_or_else(|| anyhow!("the HVS answered no PEM certificate for {}", ca.as_str()))?;
+        let existing = kbs.list_certs(kind, &CertFilter::default()).await?;
+        let (cert, imported) = match existing.into_iter().find(|c| c.certificate == first) {
+            Some(c) => (c, false),
+            None => (kbs.import_cert(kind, pem.as_bytes()).await?, true),
+        };
+        results.push((kind, cert, imported));
+    }
+    if ctx.json() {
+        let v: Vec<serde_json::Value> = results
+            .iter()
+            .map(|(kind, cert, imported)| {
+                let mut v = cert_json(*kind, cert)?;
+                v["imported"] = json!(imported);
+                Ok(v)
+            })
+            .collect::<anyhow::Result<_>>()?;
+        return Ok(out(&output::json(&serde_json::Value::Array(v))?)?);
+    }
+    let rows: Vec<Vec<String>> = results
+        .iter()
+        .map(|(kind, cert, imported)| {
+            vec![
+                kind_name(*kind).to_string(),
+                cert.id.to_string(),
+                if *imported {
+                    "imported"
+                } else {
+                    "already trusted"
+                }
+                .to_string(),
+                cert.subject.clone(),
+                time(cert.not_after),
+            ]
+        })
+        .collect();
+    if ctx.quiet {
+        for (_, cert, _) in &results {
+            out(&format!("{}\n", cert.id))?;
+        }
+        return Ok(());
+    }
+    out(&table(
+        &["KIND", "ID", "STATUS", "SUBJECT", "NOT AFTER"],
+        &rows,
+    ))?;
+    Ok(())
+}
+
+/// The base64 body of the first CERTIFICATE block of `pem`, as the KBS reports it.
+fn first_cert_b64(pem: &str) -> Option<String> {
+    use base64::Engine as _;
+    use rustls_pki_types::CertificateDer;
+    use rustls_pki_types::pem::PemObject as _;
+    let der = CertificateDer::pem_slice_iter(pem.as_bytes())
+        .next()?
+        .ok()?;
+    Some(base64::engine::general_purpose::STANDARD.encode(der.as_ref()))
 }
 
 async fn exec(ctx: Ctx, c: &KbsClient, mode: Confirm, cmd: KbsCommand) -> anyhow::Result<()> {
@@ -61,6 +146,7 @@ async fn exec(ctx: Ctx, c: &KbsClient, mode: Confirm, cmd: KbsCommand) -> anyhow
         KbsCommand::ImportSaml(a) => import(ctx, c, CertKind::Saml, &a.file).await,
         KbsCommand::ImportTpmIdentity(a) => import(ctx, c, CertKind::TpmIdentity, &a.file).await,
         KbsCommand::Cert(cc) => cert(ctx, c, mode, cc).await,
+        KbsCommand::TrustHvs(_) => Err(anyhow!("trust-hvs needs the HVS settings")),
         KbsCommand::Policy(p) => policy(ctx, c, mode, p).await,
         KbsCommand::Token(t) => token(ctx, c, mode, t).await,
         KbsCommand::Audit(a) => {

@@ -70,7 +70,21 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
                 format: cli.global.output,
                 quiet: cli.global.quiet,
             };
-            kbs::run(ctx, &settings, kbs.command)
+            // `trust-hvs` also reaches the HVS: its settings resolve like `secl hvs`'s.
+            let hvs = match &kbs.command {
+                args::KbsCommand::TrustHvs(t) => {
+                    let env = config::process_env;
+                    let loaded = config::load_config(cli.global.config.as_deref(), &env)?;
+                    let flags = args::HvsConnOpts {
+                        hvs_url: t.hvs_url.clone(),
+                        hvs_ca_cert: t.hvs_ca_cert.clone(),
+                        hvs_token_file: None,
+                    };
+                    Some(config::resolve_hvs(&loaded, &env, &flags))
+                }
+                _ => None,
+            };
+            kbs::run(ctx, &settings, kbs.command, hvs.as_ref())
         }
         Command::Hvs(h) => {
             let env = config::process_env;

@@ -538,6 +538,28 @@ impl HvsClient {
         self.json(Self::with_json(rb, req)?).await
     }
 
+    /// `POST /tokens`: a scoped bearer token (shown once, in the answer).
+    pub async fn create_token(
+        &self,
+        req: &crate::kbs::TokenRequest,
+    ) -> Result<crate::kbs::TokenResponse> {
+        let rb = self.request(Method::POST, self.url(&["tokens"], &[]), media::JSON);
+        self.json(Self::with_json(rb, req)?).await
+    }
+
+    /// `GET /tokens`: every token, without its secret.
+    pub async fn list_tokens(&self) -> Result<Vec<crate::kbs::TokenResponse>> {
+        let rb = self.request(Method::GET, self.url(&["tokens"], &[]), media::JSON);
+        self.json(rb).await
+    }
+
+    /// `DELETE /tokens/{id}`.
+    pub async fn revoke_token(&self, id: Uuid) -> Result<()> {
+        let url = self.url(&["tokens", &id.to_string()], &[]);
+        self.empty(self.request(Method::DELETE, url, media::JSON))
+            .await
+    }
+
     /// `GET /hosts`.
     pub async fn list_hosts(&self) -> Result<Vec<Host>> {
         let rb = self.request(Method::GET, self.url(&["hosts"], &[]), media::JSON);
