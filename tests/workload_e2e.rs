@@ -42,6 +42,15 @@ fn read_token(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap().trim().to_string()
 }
 
+/// Writes a token file the way servers want it: owner-only.
+fn write_secret(path: &Path, token: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    let token = token.trim();
+    assert!(!token.is_empty(), "empty token for {}", path.display());
+    std::fs::write(path, format!("{token}\n")).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).unwrap();
+}
+
 fn ok(out: &Output, what: &str) -> String {
     assert!(
         out.status.success(),
@@ -97,6 +106,19 @@ impl Site {
             &root.join("hvs.log"),
         );
         let hvs_admin = read_token(&hvs_data.join("admin.token"));
+        // The WLS gets a token that can only ask for reports (`secl hvs token create`).
+        let wls_hvs_token = root.join("wls-hvs.token");
+        let out = Command::new(bin("secl"))
+            .env("HOME", root)
+            .env("SECL_HVS_URL", &hvs.url)
+            .env("SECL_HVS_CA_CERT", hvs_data.join("tls-ca.pem"))
+            .env("SECL_HVS_TOKEN_FILE", hvs_data.join("admin.token"))
+            .args(["-q", "hvs", "token", "create", "--name", "wls"])
+            .args(["--permission", "reports:create:*"])
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        write_secret(&wls_hvs_token, &ok(&out, "secl hvs token create"));
         let wls_data = root.join("wls");
         let wls = ServerProc::start(
             "secl-wls",
@@ -111,7 +133,7 @@ impl Site {
                 "--hvs-ca",
                 hvs_data.join("tls-ca.pem").to_str().unwrap(),
                 "--hvs-token-file",
-                hvs_data.join("admin.token").to_str().unwrap(),
+                wls_hvs_token.to_str().unwrap(),
                 "--kbs-ca",
                 kbs.ca_file().to_str().unwrap(),
             ],
@@ -127,42 +149,38 @@ impl Site {
             wls,
             wls_data,
         };
-        // The KBS admin trusts this HVS: its SAML signing certificate and its PrivacyCA.
-        let saml = site.hvs_client().send(
-            "GET",
-            "/ca-certificates?domain=saml",
-            None,
-            &[("Accept", "application/x-pem-file")],
-            None,
+        // The KBS admin trusts this HVS in one step: its SAML signing certificate and its
+        // PrivacyCA, fetched over verified TLS.
+        let imported = site.trust_hvs();
+        assert_eq!(
+            imported,
+            [("saml".into(), true), ("tpm-identity".into(), true)]
         );
-        assert_eq!(saml.status, 200, "{}", saml.text());
-        std::fs::write(site.path("hvs-saml.pem"), saml.body).unwrap();
-        let privacy = site.hvs_client().send(
-            "GET",
-            "/ca-certificates/privacy",
-            None,
-            &[("Accept", "application/x-pem-file")],
-            None,
-        );
-        assert_eq!(privacy.status, 200, "{}", privacy.text());
-        std::fs::write(site.path("hvs-privacy.pem"), privacy.body).unwrap();
-        ok(
-            &site.secl(&[
-                "kbs",
-                "import-saml",
-                site.path("hvs-saml.pem").to_str().unwrap(),
-            ]),
-            "import-saml",
-        );
-        ok(
-            &site.secl(&[
-                "kbs",
-                "import-tpm-identity",
-                site.path("hvs-privacy.pem").to_str().unwrap(),
-            ]),
-            "import-tpm-identity",
+        assert_eq!(
+            site.trust_hvs(),
+            [("saml".into(), false), ("tpm-identity".into(), false)],
+            "a second trust-hvs must change nothing"
         );
         (site, tpms)
+    }
+
+    /// `secl kbs trust-hvs`: (kind, newly imported) per certificate.
+    fn trust_hvs(&self) -> Vec<(String, bool)> {
+        let out = ok(
+            &self.secl(&["--output", "json", "kbs", "trust-hvs"]),
+            "secl kbs trust-hvs",
+        );
+        let v: Value = serde_json::from_str(&out).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["kind"].as_str().unwrap().to_string(),
+                    c["imported"].as_bool().unwrap(),
+                )
+            })
+            .collect()
     }
 
     fn path(&self, name: &str) -> PathBuf {
@@ -194,6 +212,9 @@ impl Site {
             .env("SECL_HVS_URL", &self.hvs.url)
             .env("SECL_HVS_CA_CERT", self.hvs_data.join("tls-ca.pem"))
             .env("SECL_HVS_TOKEN_FILE", self.hvs_data.join("admin.token"))
+            .env("SECL_WLS_URL", &self.wls.url)
+            .env("SECL_WLS_CA_CERT", self.wls_data.join("tls-ca.pem"))
+            .env("SECL_WLS_TOKEN_FILE", self.wls_data.join("admin.token"))
             .args(args)
             .stdin(Stdio::null());
         c.output().unwrap()
@@ -212,6 +233,19 @@ impl Site {
             std::fs::set_permissions(&ta_token_file, std::fs::Permissions::from_mode(0o600))
                 .unwrap();
         }
+        // The agent's WLS token may only ask for keys (`secl wls token create`).
+        let wls_token = root.join("wls.token");
+        let out = self.secl(&[
+            "-q",
+            "wls",
+            "token",
+            "create",
+            "--name",
+            name,
+            "--permission",
+            "keys:create:*",
+        ]);
+        write_secret(&wls_token, &ok(&out, "secl wls token create"));
         let socket = root.join("run/wlagent.sock");
         let wla = ServerProc::start(
             "secl-wla",
@@ -232,7 +266,7 @@ impl Site {
                 "--wls-ca",
                 self.wls_data.join("tls-ca.pem").to_str().unwrap(),
                 "--wls-token-file",
-                self.wls_data.join("admin.token").to_str().unwrap(),
+                wls_token.to_str().unwrap(),
             ],
             "secl-wla listening on ",
             &root.join("wla.log"),
@@ -552,13 +586,10 @@ fn trusted_host_decrypts_untrusted_host_does_not() {
         denied["reason"].as_str().unwrap().contains("saml"),
         "{denied}"
     );
-    ok(
-        &site.secl(&[
-            "kbs",
-            "import-saml",
-            site.path("hvs-saml.pem").to_str().unwrap(),
-        ]),
-        "re-import",
+    assert_eq!(
+        site.trust_hvs(),
+        [("saml".into(), true), ("tpm-identity".into(), false)],
+        "trust-hvs imports only what is missing"
     );
     let out = site.decrypt_on(&a, "nocert-enc", "nocert-dec");
     assert!(out.status.success(), "after re-import: {}", stderr(&out));
