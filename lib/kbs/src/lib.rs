@@ -8,6 +8,7 @@ mod audit;
 pub mod certs;
 pub mod seal;
 pub mod transfer;
+pub mod wrap;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -561,9 +562,8 @@ impl Kbs {
             .decode(&record.sealed)
             .map_err(|_| KbsError::Sealed)?;
         let material = self.master.open(id.as_bytes(), &sealed)?;
-        let padding = rsa::Oaep::<sha2::Sha256>::new_with_label(transfer::OAEP_LABEL.to_vec());
         let wrapped = binding_key
-            .encrypt(&mut rand::rng(), padding, &material)
+            .wrap(&material)
             .map_err(|e| KbsError::Internal(format!("RSA-OAEP wrap failed: {e}")))?;
         Ok(wrapped)
     }

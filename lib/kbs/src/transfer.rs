@@ -168,8 +168,11 @@ pub(crate) struct Anchors {
     generation: u64,
     /// Sorted record ids of both kinds: what the store listing is compared with.
     ids: Vec<String>,
-    pub(crate) saml: Vec<Vec<u8>>,
+    /// The SAML signers, parsed once (keys and validity), for every report verified under them.
+    saml_signers: secl_saml::TrustedSigners,
     pub(crate) tpm: Vec<Vec<u8>>,
+    /// Raw subject name of each TPM root (`None` if unparsable), parallel to `tpm`.
+    tpm_subjects: Vec<Option<Vec<u8>>>,
 }
 
 /// What the key-independent verification of one report established.
@@ -189,14 +192,44 @@ pub(crate) struct CheckedReport {
     /// `TAG_*` attributes: (name without prefix, values).
     tags: Vec<(String, Vec<String>)>,
     /// The binding key to wrap to, or why the TPM certificates were refused.
-    binding: Result<rsa::PublicKey, Denial>,
+    binding: Result<Arc<BindingKey>, Denial>,
+}
+
+/// A verified binding key, prepared for wrapping.
+#[derive(Debug)]
+pub(crate) struct BindingKey {
+    key: rsa::PublicKey,
+    /// Montgomery constants for the fast OAEP wrap; `None` for a key it does not support.
+    wrap: Option<crate::wrap::WrapKey>,
+}
+
+impl BindingKey {
+    fn new(key: rsa::PublicKey) -> Self {
+        let wrap = crate::wrap::WrapKey::new(&key).ok();
+        Self { key, wrap }
+    }
+
+    /// RSA-OAEP (SHA-256, MGF1-SHA-256, label [`OAEP_LABEL`]) of `material` to this key.
+    pub(crate) fn wrap(&self, material: &[u8]) -> Result<Vec<u8>, String> {
+        match &self.wrap {
+            Some(w) => w
+                .oaep_sha256(material, OAEP_LABEL)
+                .map_err(|e| e.to_string()),
+            None => {
+                let padding = rsa::Oaep::<Sha256>::new_with_label(OAEP_LABEL.to_vec());
+                self.key
+                    .encrypt(&mut rand::rng(), padding, material)
+                    .map_err(|e| e.to_string())
+            }
+        }
+    }
 }
 
 impl CheckedReport {
     /// The time- and trust-dependent checks, made on every request (cached or not). The
     /// validity of the certificates relied on is checked by [`TrustCache::lookup`]: outside it
     /// an entry is not used and the report is verified afresh.
-    pub(crate) fn decide(&self, now: OffsetDateTime) -> Result<&rsa::PublicKey, Denial> {
+    pub(crate) fn decide(&self, now: OffsetDateTime) -> Result<&BindingKey, Denial> {
         if now < self.not_before {
             return Err(Denial::new(
                 DenyCode::SamlNotYetValid,
@@ -215,7 +248,7 @@ impl CheckedReport {
                 "TRUST_OVERALL is not true",
             ));
         }
-        self.binding.as_ref().map_err(Clone::clone)
+        self.binding.as_deref().map_err(Clone::clone)
     }
 
     /// The key-specific checks on the report: age under the policy and usage tags.
@@ -324,7 +357,7 @@ pub(crate) fn check_report(
     cache: &TrustCache,
     now: OffsetDateTime,
 ) -> Result<CheckedReport, Option<Denial>> {
-    let report = match secl_saml::verify(xml, &anchors.saml, now, None) {
+    let report = match secl_saml::verify_with(xml, &anchors.saml_signers, now, None) {
         Ok(r) => r,
         Err(e) => {
             if !is_saml_assertion(xml) {
@@ -344,7 +377,10 @@ pub(crate) fn check_report(
         }
         (from, until)
     };
-    let (mut from, mut until) = window(&[&report.signer_cert_der]);
+    let (mut from, mut until) = match anchors.saml_signers.validity(&report.signer_cert_der) {
+        Some(w) => w,
+        None => window(&[&report.signer_cert_der]),
+    };
     let aik = report.aik_certificate_der();
     let binding_der = report.binding_key_certificate_der();
     let binding = match (&aik, &binding_der) {
@@ -357,31 +393,38 @@ pub(crate) fn check_report(
             "the report carries no usable Binding_Key_Certificate",
         )),
         (Ok(aik), Ok(b)) => {
-            // The certificates and the roots that could have issued them (one level deep).
-            let issuers: Vec<Vec<u8>> = [aik, b]
-                .into_iter()
-                .filter_map(|d| cert_names(d).map(|n| n.1))
-                .collect();
-            let mut relied: Vec<&[u8]> = vec![aik, b];
-            for root in &anchors.tpm {
-                if cert_names(root).is_some_and(|(subject, _)| issuers.contains(&subject)) {
-                    relied.push(root);
-                }
-            }
-            let (bfrom, buntil) = window(&relied);
-            from = from.max(bfrom);
-            until = until.min(buntil);
             let key = binding_digest(aik, b);
             match cache.binding(&key, anchors, now) {
-                Some(k) => Ok(k),
+                // Verified before under these anchors, and `now` is within the validity of
+                // every certificate that verification relied on.
+                Some((k, bfrom, buntil)) => {
+                    from = from.max(bfrom);
+                    until = until.min(buntil);
+                    Ok(k)
+                }
                 None => {
+                    // The certificates and the roots that could have issued them (one level
+                    // deep).
+                    let issuers: Vec<Vec<u8>> = [aik, b]
+                        .into_iter()
+                        .filter_map(|d| cert_names(d).map(|n| n.1))
+                        .collect();
+                    let mut relied: Vec<&[u8]> = vec![aik, b];
+                    for (root, subject) in anchors.tpm.iter().zip(&anchors.tpm_subjects) {
+                        if subject.as_ref().is_some_and(|s| issuers.contains(s)) {
+                            relied.push(root);
+                        }
+                    }
+                    let (bfrom, buntil) = window(&relied);
+                    from = from.max(bfrom);
+                    until = until.min(buntil);
                     let r = secl_attest::privacy_ca::verify_binding_certificate_at(
                         b,
                         aik,
                         &anchors.tpm,
                         now,
                     )
-                    .map(|v| v.public_key)
+                    .map(|v| Arc::new(BindingKey::new(v.public_key)))
                     .map_err(|e| binding_denial(&e));
                     if let Ok(k) = &r {
                         cache.remember_binding(key, anchors, bfrom, buntil, k.clone());
@@ -433,7 +476,7 @@ struct CachedBinding {
     generation: u64,
     from: OffsetDateTime,
     until: OffsetDateTime,
-    key: rsa::PublicKey,
+    key: Arc<BindingKey>,
 }
 
 impl TrustCache {
@@ -504,11 +547,16 @@ impl TrustCache {
                         tpm.extend(c);
                     }
                 }
+                let tpm_subjects = tpm
+                    .iter()
+                    .map(|der| cert_names(der).map(|(subject, _)| subject))
+                    .collect();
                 Arc::new(Anchors {
                     generation: self.generation.fetch_add(1, Ordering::Relaxed),
                     ids,
-                    saml,
+                    saml_signers: secl_saml::TrustedSigners::new(&saml),
                     tpm,
+                    tpm_subjects,
                 })
             }
         };
@@ -563,11 +611,11 @@ impl TrustCache {
         digest: &[u8; 32],
         anchors: &Anchors,
         now: OffsetDateTime,
-    ) -> Option<rsa::PublicKey> {
+    ) -> Option<(Arc<BindingKey>, OffsetDateTime, OffsetDateTime)> {
         let b = self.bindings.lock().unwrap_or_else(|p| p.into_inner());
         b.get(digest)
             .filter(|c| c.generation == anchors.generation && c.from <= now && now <= c.until)
-            .map(|c| c.key.clone())
+            .map(|c| (c.key.clone(), c.from, c.until))
     }
 
     fn remember_binding(
@@ -576,7 +624,7 @@ impl TrustCache {
         anchors: &Anchors,
         from: OffsetDateTime,
         until: OffsetDateTime,
-        key: rsa::PublicKey,
+        key: Arc<BindingKey>,
     ) {
         let mut b = self.bindings.lock().unwrap_or_else(|p| p.into_inner());
         if b.len() >= REPORT_CACHE_CAPACITY {

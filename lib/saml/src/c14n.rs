@@ -42,7 +42,7 @@ pub(crate) fn canonicalize(
         Enter(Node<'a, 'i>),
         Leave(Node<'a, 'i>),
     }
-    let mut out = String::new();
+    let mut out = String::with_capacity(apex.range().len() + 256);
     // Explicit stack: nesting depth comes from the input and must not reach the call stack.
     let mut stack = vec![Step::Enter(apex)];
     while let Some(step) = stack.pop() {
@@ -146,15 +146,23 @@ fn namespace_declarations<'a>(
     node: Node<'a, '_>,
     is_apex: bool,
 ) -> Result<Vec<(&'a str, &'a str)>> {
-    let own = in_scope(node)?;
-    let parent = match node.parent_element() {
-        Some(p) if !is_apex => in_scope(p)?,
-        _ => Vec::new(),
-    };
+    let parent_node = node.parent_element().filter(|_| !is_apex);
     // roxmltree shares (and deduplicates) namespace entries: identical lists mean nothing new.
-    if own.len() == parent.len() && own.iter().zip(&parent).all(|(a, b)| std::ptr::eq(*a, *b)) {
-        return Ok(Vec::new());
+    // Checked on the iterators first, so the common case (no declaration) allocates nothing.
+    if let Some(p) = parent_node {
+        let (own, parent) = (node.namespaces(), p.namespaces());
+        if own.len() <= MAX_IN_SCOPE_NAMESPACES
+            && own.len() == parent.len()
+            && own.zip(parent).all(|(a, b)| std::ptr::eq(a, b))
+        {
+            return Ok(Vec::new());
+        }
     }
+    let own = in_scope(node)?;
+    let parent = match parent_node {
+        Some(p) => in_scope(p)?,
+        None => Vec::new(),
+    };
     let mut decls = Vec::new();
     let own_default = default_ns(&own);
     if own_default != default_ns(&parent) {

@@ -19,7 +19,9 @@ pub use c14n::canonicalize_document;
 pub use error::SamlError;
 pub use report::{TrustReport, format_instant};
 pub use sign::sign;
-pub use verify::{MAX_REPORT_BYTES, VerifiedReport, certs_from_pem, verify};
+pub use verify::{
+    MAX_REPORT_BYTES, TrustedSigners, VerifiedReport, certs_from_pem, verify, verify_with,
+};
 
 /// The SAML 2.0 assertion namespace (prefix `saml2` in SecL's reports).
 pub const SAML_NS: &str = "urn:oasis:names:tc:SAML:2.0:assertion";

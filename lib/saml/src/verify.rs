@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use roxmltree::Node;
 use rsa::pkcs8::DecodePublicKey;
+use rsa::traits::PublicKeyParts;
 use rsa::{Pkcs1v15Sign, PublicKey};
 use rustls_pki_types::CertificateDer;
 use rustls_pki_types::pem::PemObject;
@@ -156,6 +157,113 @@ pub fn verify(
     now: OffsetDateTime,
     max_age: Option<Duration>,
 ) -> Result<VerifiedReport> {
+    verify_with(xml, &TrustedSigners::new(trusted_certs), now, max_age)
+}
+
+/// A trusted signer certificate, parsed once: its validity and a key ready for verification.
+#[derive(Debug, Clone)]
+struct Signer {
+    der: Vec<u8>,
+    /// `None` if the certificate is unusable (unparsable, trailing bytes, not an RSA key).
+    parsed: Option<(SignerKey, OffsetDateTime, OffsetDateTime)>,
+}
+
+/// How a signer's RSA key verifies: ring's PKCS#1 v1.5 verifier (several times faster) for the
+/// sizes and exponents it supports, the `rsa` crate for anything else it accepted before.
+#[derive(Debug, Clone)]
+enum SignerKey {
+    /// Big-endian modulus and exponent without leading zeros.
+    Ring {
+        n: Vec<u8>,
+        e: Vec<u8>,
+    },
+    Rsa(Box<PublicKey>),
+}
+
+impl SignerKey {
+    fn new(key: PublicKey) -> Self {
+        let trim = |b: Box<[u8]>| {
+            let skip = b.iter().take_while(|x| **x == 0).count();
+            b[skip..].to_vec()
+        };
+        let (n, e) = (trim(key.n_bytes()), trim(key.e_bytes()));
+        let bits = key.n().bit_width_vartime();
+        let e_bits = key.e().bit_width_vartime();
+        let e_odd = e.last().is_some_and(|b| b & 1 == 1);
+        // ring's RSA_PKCS1_2048_8192_SHA256 takes a 2048..=8192-bit modulus, odd 3 <= e < 2^33.
+        if (2048..=8192).contains(&bits) && (2..=33).contains(&e_bits) && e_odd {
+            SignerKey::Ring { n, e }
+        } else {
+            SignerKey::Rsa(Box::new(key))
+        }
+    }
+
+    /// Whether `signature` is an RSASSA-PKCS1-v1_5 SHA-256 signature of `message`.
+    fn verifies(&self, message: &[u8], signature: &[u8]) -> bool {
+        match self {
+            SignerKey::Ring { n, e } => ring::signature::RsaPublicKeyComponents { n, e }
+                .verify(
+                    &ring::signature::RSA_PKCS1_2048_8192_SHA256,
+                    message,
+                    signature,
+                )
+                .is_ok(),
+            SignerKey::Rsa(key) => key
+                .verify(
+                    Pkcs1v15Sign::new::<Sha256>(),
+                    &Sha256::digest(message),
+                    signature,
+                )
+                .is_ok(),
+        }
+    }
+}
+
+/// Trusted SAML signer certificates (DER), parsed once so that a caller verifying many reports
+/// (the KBS) does not parse certificates and RSA keys on every report. [`verify_with`] under
+/// these behaves exactly as [`verify`] under the same DER list.
+#[derive(Debug, Clone, Default)]
+pub struct TrustedSigners {
+    signers: Vec<Signer>,
+}
+
+impl TrustedSigners {
+    /// Parses `trusted_certs`; an unusable certificate is kept but can never verify.
+    pub fn new(trusted_certs: &[Vec<u8>]) -> Self {
+        Self {
+            signers: trusted_certs
+                .iter()
+                .map(|der| Signer {
+                    der: der.clone(),
+                    parsed: parse_cert(der).map(|(k, nb, na)| (SignerKey::new(k), nb, na)),
+                })
+                .collect(),
+        }
+    }
+
+    /// The certificates, in the order given.
+    pub fn certificates(&self) -> impl Iterator<Item = &[u8]> {
+        self.signers.iter().map(|s| s.der.as_slice())
+    }
+
+    /// The validity window (not before, not after) of a trusted certificate byte-equal to
+    /// `der`, if it is one and is usable.
+    pub fn validity(&self, der: &[u8]) -> Option<(OffsetDateTime, OffsetDateTime)> {
+        self.signers
+            .iter()
+            .find(|s| s.der == der)
+            .and_then(|s| s.parsed.as_ref())
+            .map(|(_, nb, na)| (*nb, *na))
+    }
+}
+
+/// [`verify`] under signer certificates parsed in advance.
+pub fn verify_with(
+    xml: &[u8],
+    trusted: &TrustedSigners,
+    now: OffsetDateTime,
+    max_age: Option<Duration>,
+) -> Result<VerifiedReport> {
     let text = as_text(xml)?;
     let doc = parse(text)?;
     let root = doc.root_element();
@@ -196,28 +304,32 @@ pub fn verify(
     let sig = parse_signature(signature, id)?;
 
     // Signer: goxmldsig's rule is a trusted certificate byte-equal to the embedded one.
-    let candidates: Vec<&Vec<u8>> = match &sig.embedded_cert {
+    let candidates: Vec<&Signer> = match &sig.embedded_cert {
         Some(embedded) => {
-            let c: Vec<_> = trusted_certs.iter().filter(|t| *t == embedded).collect();
+            let c: Vec<_> = trusted
+                .signers
+                .iter()
+                .filter(|t| t.der == *embedded)
+                .collect();
             if c.is_empty() {
                 return Err(SamlError::UntrustedSigner);
             }
             c
         }
-        None => trusted_certs.iter().collect(),
+        None => trusted.signers.iter().collect(),
     };
     let mut keys = Vec::new();
     let mut validity_error = None;
-    for der in candidates {
-        let Some((key, not_before, not_after)) = parse_cert(der) else {
+    for signer in candidates {
+        let Some((key, not_before, not_after)) = &signer.parsed else {
             continue;
         };
-        if now < not_before {
+        if now < *not_before {
             validity_error.get_or_insert(SamlError::CertificateNotYetValid);
-        } else if now > not_after {
+        } else if now > *not_after {
             validity_error.get_or_insert(SamlError::CertificateExpired);
         } else {
-            keys.push((key, der));
+            keys.push((key, &signer.der));
         }
     }
     if keys.is_empty() {
@@ -233,13 +345,9 @@ pub fn verify(
     }
 
     let signed_info = canonicalize(sig.signed_info, None, sig.signed_info_comments)?;
-    let hashed = Sha256::digest(signed_info.as_bytes());
     let signer = keys
         .into_iter()
-        .find(|(key, _)| {
-            key.verify(Pkcs1v15Sign::new::<Sha256>(), &hashed, &sig.signature_value)
-                .is_ok()
-        })
+        .find(|(key, _)| key.verifies(signed_info.as_bytes(), &sig.signature_value))
         .map(|(_, der)| der.clone())
         .ok_or(SamlError::BadSignature)?;
 

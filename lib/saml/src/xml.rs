@@ -55,9 +55,14 @@ fn check_declared_encoding(text: &str) -> Result<()> {
 /// True if a `<!DOCTYPE` appears anywhere (any case): refused even where the parser might cope.
 fn contains_doctype(text: &str) -> bool {
     const NEEDLE: &[u8] = b"<!doctype";
-    text.as_bytes()
-        .windows(NEEDLE.len())
-        .any(|w| w.eq_ignore_ascii_case(NEEDLE))
+    let bytes = text.as_bytes();
+    // Only a `<` can start the needle: skip to each one instead of comparing every window.
+    bytes.iter().enumerate().any(|(i, b)| {
+        *b == b'<'
+            && bytes
+                .get(i..i + NEEDLE.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(NEEDLE))
+    })
 }
 
 /// True if `node` is an element named `local` in namespace `ns`.
@@ -113,40 +118,64 @@ pub(crate) fn is_xml_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r')
 }
 
+fn is_xml_space_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
 /// Escapes character data for element content.
 pub(crate) fn escape_text(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\r' => out.push_str("&#xD;"),
-            c => out.push(c),
-        }
-    }
+    escape_with(s, out, |b| match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'\r' => Some("&#xD;"),
+        _ => None,
+    });
 }
 
 /// Escapes an attribute value for a double-quoted attribute (also the C14N attribute rules).
 pub(crate) fn escape_attr(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' => out.push_str("&#x9;"),
-            '\n' => out.push_str("&#xA;"),
-            '\r' => out.push_str("&#xD;"),
-            c => out.push(c),
+    escape_with(s, out, |b| match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'"' => Some("&quot;"),
+        b'\t' => Some("&#x9;"),
+        b'\n' => Some("&#xA;"),
+        b'\r' => Some("&#xD;"),
+        _ => None,
+    });
+}
+
+/// Copies `s` to `out`, replacing the ASCII bytes `escape` names; runs without any are copied
+/// whole (every escaped byte is ASCII, so the cuts fall on character boundaries).
+fn escape_with(s: &str, out: &mut String, escape: impl Fn(u8) -> Option<&'static str>) {
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if let Some(rep) = escape(b) {
+            out.push_str(&s[start..i]);
+            out.push_str(rep);
+            start = i + 1;
         }
     }
+    out.push_str(&s[start..]);
 }
 
 /// Decodes base64 that may be wrapped over lines (xmlsec1 wraps at 64 columns).
 pub(crate) fn decode_b64(s: &str, what: &str) -> Result<Vec<u8>> {
     use base64::Engine;
-    let compact: String = s.chars().filter(|c| !is_xml_space(*c)).collect();
+    let bytes = s.as_bytes();
+    let compact: std::borrow::Cow<'_, [u8]> = if bytes.iter().any(|b| is_xml_space_byte(*b)) {
+        bytes
+            .iter()
+            .copied()
+            .filter(|b| !is_xml_space_byte(*b))
+            .collect::<Vec<u8>>()
+            .into()
+    } else {
+        bytes.into()
+    };
     base64::engine::general_purpose::STANDARD
-        .decode(compact.as_bytes())
+        .decode(&compact)
         .map_err(|_| SamlError::malformed(format!("{what} is not valid base64")))
 }
 
