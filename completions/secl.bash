@@ -64,6 +64,9 @@ _secl() {
             secl__subcmd__help__subcmd__hvs,flavor)
                 cmd="secl__subcmd__help__subcmd__hvs__subcmd__flavor"
                 ;;
+            secl__subcmd__help__subcmd__hvs,flavorgroup)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__flavorgroup"
+                ;;
             secl__subcmd__help__subcmd__hvs,host)
                 cmd="secl__subcmd__help__subcmd__hvs__subcmd__host"
                 ;;
@@ -93,6 +96,24 @@ _secl() {
                 ;;
             secl__subcmd__help__subcmd__hvs__subcmd__flavor,show)
                 cmd="secl__subcmd__help__subcmd__hvs__subcmd__flavor__subcmd__show"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__flavorgroup,add-flavor)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__flavorgroup__subcmd__add__subcmd__flavor"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__flavorgroup,create)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__flavorgroup__subcmd__create"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__flavorgroup,delete)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__flavorgroup__subcmd__delete"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__flavorgroup,list)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__flavorgroup__subcmd__list"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__flavorgroup,remove-flavor)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__flavorgroup__subcmd__remove__subcmd__flavor"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__flavorgroup,show)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__flavorgroup__subcmd__show"
                 ;;
             secl__subcmd__help__subcmd__hvs__subcmd__host,add)
                 cmd="secl__subcmd__help__subcmd__hvs__subcmd__host__subcmd__add"
@@ -250,6 +271,9 @@ _secl() {
             secl__subcmd__hvs,flavor)
                 cmd="secl__subcmd__hvs__subcmd__flavor"
                 ;;
+            secl__subcmd__hvs,flavorgroup)
+                cmd="secl__subcmd__hvs__subcmd__flavorgroup"
+                ;;
             secl__subcmd__hvs,help)
                 cmd="secl__subcmd__hvs__subcmd__help"
                 ;;
@@ -313,11 +337,56 @@ _secl() {
             secl__subcmd__hvs__subcmd__flavor__subcmd__help,show)
                 cmd="secl__subcmd__hvs__subcmd__flavor__subcmd__help__subcmd__show"
                 ;;
+            secl__subcmd__hvs__subcmd__flavorgroup,add-flavor)
+                cmd="secl__subcmd__hvs__subcmd__flavorgroup__subcmd__add__subcmd__flavor"
+                ;;
+            secl__subcmd__hvs__subcmd__flavorgroup,create)
+                cmd="secl__subcmd__hvs__subcmd__flavorgroup__subcmd__create"
+                ;;
+            secl__subcmd__hvs__subcmd__flavorgroup,delete)
+                cmd="secl__subcmd__hvs__subcmd__flavorgroup__subcmd__delete"
+                ;;
+            secl__subcmd__hvs__subcmd__flavorgroup,help)
+                cmd="secl__subcmd__hvs__subcmd__flavorgroup__subcmd__help"
+                ;;
+            secl__subcmd__hvs__subcmd__flavorgroup,list)
+                cmd="secl__subcmd__hvs__subcmd__flavorgroup__subcmd__list"
+                ;;
+            secl__subcmd__hvs__subcmd__flavorgroup,remove-flavor)
+                cmd="secl__subcmd__hvs__subcmd__flavorgroup__subcmd__remove__subcmd__flavor"
+                ;;
+            secl__subcmd__hvs__subcmd__flavorgroup,show)
+                cmd="secl__subcmd__hvs__subcmd__flavorgroup__subcmd__show"
+                ;;
+            secl__subcmd__hvs__subcmd__flavorgroup__subcmd__help,add-flavor)
+                cmd="secl__subcmd__hvs__subcmd__flavorgroup__subcmd__help__subcmd__add__subcmd__flavor"
+                ;;
+            secl__subcmd__hvs__subcmd__flavorgroup__subcmd__help,create)
+                cmd="secl__subcmd__hvs__subcmd__flavorgroup__subcmd__help__subcmd__create"
+                ;;
+            secl__subcmd__hvs__subcmd__flavorgroup__subcmd__help,delete)
+                cmd="secl__subcmd__hvs__subcmd__flavorgroup__subcmd__help__subcmd__delete"
+                ;;
+            secl__subcmd__hvs__subcmd__flavorgroup__subcmd__help,help)
+                cmd="secl__subcmd__hvs__subcmd__flavorgroup__subcmd__help__subcmd__help"
+                ;;
+            secl__subcmd__hvs__subcmd__flavorgroup__subcmd__help,list)
+                cmd="secl__subcmd__hvs__subcmd__flavorgroup__subcmd__help__subcmd__list"
+                ;;
+            secl__subcmd__hvs__subcmd__flavorgroup__subcmd__help,remove-flavor)
+                cmd="secl__subcmd__hvs__subcmd__flavorgroup__subcmd__help__subcmd__remove__subcmd__flavor"
+                ;;
+            secl__subcmd__hvs__subcmd__flavorgroup__subcmd__help,show)
+                cmd="secl__subcmd__hvs__subcmd__flavorgroup__subcmd__help__subcmd__show"
+                ;;
             secl__subcmd__hvs__subcmd__help,ca-cert)
                 cmd="secl__subcmd__hvs__subcmd__help__subcmd__ca__subcmd__cert"
                 ;;
             secl__subcmd__hvs__subcmd__help,flavor)
                 cmd="secl__subcmd__hvs__subcmd__help__subcmd__flavor"
+                ;;
+            secl__subcmd__hvs__subcmd__help,flavorgroup)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__flavorgroup"
                 ;;
             secl__subcmd__hvs__subcmd__help,help)
                 cmd="secl__subcmd__hvs__subcmd__help__subcmd__help"
@@ -351,6 +420,24 @@ _secl() {
                 ;;
             secl__subcmd__hvs__subcmd__help__subcmd__flavor,show)
                 cmd="secl__subcmd__hvs__subcmd__help__subcmd__flavor__subcmd__show"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__flavorgroup,add-flavor)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__flavorgroup__subcmd__add__subcmd__flavor"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__flavorgroup,create)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__flavorgroup__subcmd__create"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__flavorgroup,delete)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__flavorgroup__subcmd__delete"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__flavorgroup,list)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__flavorgroup__subcmd__list"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__flavorgroup,remove-flavor)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__flavorgroup__subcmd__remove__subcmd__flavor"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__flavorgroup,show)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__flavorgroup__subcmd__show"
                 ;;
             secl__subcmd__hvs__subcmd__help__subcmd__host,add)
                 cmd="secl__subcmd__hvs__subcmd__help__subcmd__host__subcmd__add"
@@ -925,7 +1012,7 @@ _secl() {
             return 0
             ;;
         secl__subcmd__help__subcmd__hvs)
-            opts="host flavor report token ca-cert version"
+            opts="host flavor flavorgroup report token ca-cert version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1037,6 +1124,104 @@ _secl() {
             return 0
             ;;
         secl__subcmd__help__subcmd__hvs__subcmd__flavor__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__flavorgroup)
+            opts="create list show delete add-flavor remove-flavor"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__flavorgroup__subcmd__add__subcmd__flavor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__flavorgroup__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__flavorgroup__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__flavorgroup__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__flavorgroup__subcmd__remove__subcmd__flavor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__flavorgroup__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1863,7 +2048,7 @@ _secl() {
             return 0
             ;;
         secl__subcmd__hvs)
-            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version host flavor report token ca-cert version help"
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version host flavor flavorgroup report token ca-cert version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2049,7 +2234,7 @@ _secl() {
             return 0
             ;;
         secl__subcmd__hvs__subcmd__flavor__subcmd__create)
-            opts="-q -h -V --from-host --part --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            opts="-q -h -V --from-host --part --flavorgroup --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2061,6 +2246,10 @@ _secl() {
                     ;;
                 --part)
                     COMPREPLY=($(compgen -W "PLATFORM OS HOST_UNIQUE" -- "${cur}"))
+                    return 0
+                    ;;
+                --flavorgroup)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --hvs-url)
@@ -2223,12 +2412,16 @@ _secl() {
             return 0
             ;;
         secl__subcmd__hvs__subcmd__flavor__subcmd__import)
-            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            opts="-q -h -V --flavorgroup --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --flavorgroup)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --hvs-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2324,8 +2517,374 @@ _secl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        secl__subcmd__hvs__subcmd__flavorgroup)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version create list show delete add-flavor remove-flavor help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__flavorgroup__subcmd__add__subcmd__flavor)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__flavorgroup__subcmd__create)
+            opts="-q -h -V --name --policy --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__flavorgroup__subcmd__delete)
+            opts="-y -q -h -V --yes --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__flavorgroup__subcmd__help)
+            opts="create list show delete add-flavor remove-flavor help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__flavorgroup__subcmd__help__subcmd__add__subcmd__flavor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__flavorgroup__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__flavorgroup__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__flavorgroup__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__flavorgroup__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__flavorgroup__subcmd__help__subcmd__remove__subcmd__flavor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__flavorgroup__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__flavorgroup__subcmd__list)
+            opts="-q -h -V --name --name-contains --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name-contains)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__flavorgroup__subcmd__remove__subcmd__flavor)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__flavorgroup__subcmd__show)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         secl__subcmd__hvs__subcmd__help)
-            opts="host flavor report token ca-cert version help"
+            opts="host flavor flavorgroup report token ca-cert version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2437,6 +2996,104 @@ _secl() {
             return 0
             ;;
         secl__subcmd__hvs__subcmd__help__subcmd__flavor__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__flavorgroup)
+            opts="create list show delete add-flavor remove-flavor"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__flavorgroup__subcmd__add__subcmd__flavor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__flavorgroup__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__flavorgroup__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__flavorgroup__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__flavorgroup__subcmd__remove__subcmd__flavor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__flavorgroup__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2695,7 +3352,7 @@ _secl() {
             return 0
             ;;
         secl__subcmd__hvs__subcmd__host__subcmd__add)
-            opts="-q -h -V --ta-ca --ta-token-file --description --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            opts="-q -h -V --ta-ca --ta-token-file --description --flavorgroup --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2710,6 +3367,10 @@ _secl() {
                     return 0
                     ;;
                 --description)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flavorgroup)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3073,13 +3734,45 @@ _secl() {
             return 0
             ;;
         secl__subcmd__hvs__subcmd__report__subcmd__list)
-            opts="-q -h -V --host --all --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            opts="-q -h -V --host --hardware-uuid --host-name --host-status --from --to --days --limit --after --all --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hardware-uuid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

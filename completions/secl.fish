@@ -172,22 +172,23 @@ complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcomman
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "audit" -d 'Show the audit trail'
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "version" -d 'Show the KBS version (needs no token)'
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -l hvs-url -d 'HVS base URL, e.g. https://hvs.example:8443 [env: SECL_HVS_URL]' -r
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -l hvs-ca-cert -d 'PEM file with the CA certificate(s) that issued the HVS TLS certificate; only these are trusted [env: SECL_HVS_CA_CERT]' -r -F
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -l hvs-token-file -d 'File holding the HVS admin token [env: SECL_HVS_TOKEN_FILE; or the token itself in SECL_HVS_TOKEN]' -r -F
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -l hvs-url -d 'HVS base URL, e.g. https://hvs.example:8443 [env: SECL_HVS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -l hvs-ca-cert -d 'PEM file with the CA certificate(s) that issued the HVS TLS certificate; only these are trusted [env: SECL_HVS_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -l hvs-token-file -d 'File holding the HVS admin token [env: SECL_HVS_TOKEN_FILE; or the token itself in SECL_HVS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'Pretty JSON of the wire objects'"
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -s V -l version -d 'Print version'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -f -a "host" -d 'Register, list, show and delete hosts (machines running secl-wla)'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -f -a "flavor" -d 'Create, import, list, show and delete flavors (expected PCR values)'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -f -a "report" -d 'Attest a host now, or list stored trust reports'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -f -a "token" -d 'Manage HVS bearer tokens (the WLS needs reports:create, a provisioning host aik_certificates:create and host_signing_key_certificates:create)'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -f -a "ca-cert" -d 'Print the HVS CA certificates (needs no token)'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -f -a "version" -d 'Show the HVS version (needs no token)'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor report token ca-cert version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -f -a "host" -d 'Register, list, show and delete hosts (machines running secl-wla)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -f -a "flavor" -d 'Create, import, list, show and delete flavors (expected PCR values)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -f -a "flavorgroup" -d 'Create, list, show and delete flavor groups and their match policies'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -f -a "report" -d 'Attest a host now, or list stored trust reports'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -f -a "token" -d 'Manage HVS bearer tokens (the WLS needs reports:create, a provisioning host aik_certificates:create and host_signing_key_certificates:create)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -f -a "ca-cert" -d 'Print the HVS CA certificates (needs no token)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -f -a "version" -d 'Show the HVS version (needs no token)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from host" -l hvs-url -d 'HVS base URL, e.g. https://hvs.example:8443 [env: SECL_HVS_URL]' -r
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from host" -l hvs-ca-cert -d 'PEM file with the CA certificate(s) that issued the HVS TLS certificate; only these are trusted [env: SECL_HVS_CA_CERT]' -r -F
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from host" -l hvs-token-file -d 'File holding the HVS admin token [env: SECL_HVS_TOKEN_FILE; or the token itself in SECL_HVS_TOKEN]' -r -F
@@ -217,6 +218,22 @@ complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcomman
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavor" -f -a "show" -d 'Show one flavor with its PCR values'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavor" -f -a "delete" -d 'Delete a flavor'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavor" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavorgroup" -l hvs-url -d 'HVS base URL, e.g. https://hvs.example:8443 [env: SECL_HVS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavorgroup" -l hvs-ca-cert -d 'PEM file with the CA certificate(s) that issued the HVS TLS certificate; only these are trusted [env: SECL_HVS_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavorgroup" -l hvs-token-file -d 'File holding the HVS admin token [env: SECL_HVS_TOKEN_FILE; or the token itself in SECL_HVS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavorgroup" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavorgroup" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavorgroup" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavorgroup" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavorgroup" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavorgroup" -f -a "create" -d 'Create a flavor group with its match policies'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavorgroup" -f -a "list" -d 'List flavor groups'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavorgroup" -f -a "show" -d 'Show one flavor group (by ID or name) with its policies and flavors'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavorgroup" -f -a "delete" -d 'Delete a flavor group (refused for automatic, host_unique and groups hosts use)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavorgroup" -f -a "add-flavor" -d 'Link a flavor to a flavor group'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavorgroup" -f -a "remove-flavor" -d 'Unlink a flavor from a flavor group'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavorgroup" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from report" -l hvs-url -d 'HVS base URL, e.g. https://hvs.example:8443 [env: SECL_HVS_URL]' -r
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from report" -l hvs-ca-cert -d 'PEM file with the CA certificate(s) that issued the HVS TLS certificate; only these are trusted [env: SECL_HVS_CA_CERT]' -r -F
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from report" -l hvs-token-file -d 'File holding the HVS admin token [env: SECL_HVS_TOKEN_FILE; or the token itself in SECL_HVS_TOKEN]' -r -F
@@ -265,6 +282,7 @@ complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcomman
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from version" -s V -l version -d 'Print version'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "host" -d 'Register, list, show and delete hosts (machines running secl-wla)'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "flavor" -d 'Create, import, list, show and delete flavors (expected PCR values)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "flavorgroup" -d 'Create, list, show and delete flavor groups and their match policies'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "report" -d 'Attest a host now, or list stored trust reports'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "token" -d 'Manage HVS bearer tokens (the WLS needs reports:create, a provisioning host aik_certificates:create and host_signing_key_certificates:create)'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "ca-cert" -d 'Print the HVS CA certificates (needs no token)'
@@ -440,6 +458,7 @@ complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcomma
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from kbs" -f -a "version" -d 'Show the KBS version (needs no token)'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from hvs" -f -a "host" -d 'Register, list, show and delete hosts (machines running secl-wla)'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from hvs" -f -a "flavor" -d 'Create, import, list, show and delete flavors (expected PCR values)'
+complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from hvs" -f -a "flavorgroup" -d 'Create, list, show and delete flavor groups and their match policies'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from hvs" -f -a "report" -d 'Attest a host now, or list stored trust reports'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from hvs" -f -a "token" -d 'Manage HVS bearer tokens (the WLS needs reports:create, a provisioning host aik_certificates:create and host_signing_key_certificates:create)'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from hvs" -f -a "ca-cert" -d 'Print the HVS CA certificates (needs no token)'

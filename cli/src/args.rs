@@ -789,6 +789,21 @@ pub enum HvsCommand {
     /// Create, import, list, show and delete flavors (expected PCR values)
     #[command(subcommand)]
     Flavor(HvsFlavorCommand),
+    /// Create, list, show and delete flavor groups and their match policies
+    #[command(
+        subcommand,
+        after_help = "\
+A host is verified against the flavor groups it was registered with (default: automatic).
+For each flavor part a group's policy says which of the group's flavors must match:
+ANY_OF (one), ALL_OF (every one) or LATEST (the newest), and whether a part without flavors
+fails the host (REQUIRED) or does not count (REQUIRED_IF_DEFINED).
+
+Example:
+  secl hvs flavorgroup create --name strict --policy PLATFORM:ALL_OF:REQUIRED \\
+      --policy OS:ANY_OF:REQUIRED --policy HOST_UNIQUE:LATEST:REQUIRED_IF_DEFINED
+  secl hvs flavor create --from-host HOST_ID --flavorgroup strict"
+    )]
+    Flavorgroup(HvsFlavorgroupCommand),
     /// Attest a host now, or list stored trust reports
     #[command(subcommand)]
     Report(HvsReportCommand),
@@ -841,6 +856,11 @@ pub struct HvsHostAddArgs {
     /// Free-form description
     #[arg(long, value_name = "TEXT")]
     pub description: Option<String>,
+
+    /// Flavor group the host is verified against (repeatable) [default: automatic]; a new
+    /// name creates a group with the default policies, as in SecL
+    #[arg(long = "flavorgroup", value_name = "NAME")]
+    pub flavorgroups: Vec<String>,
 }
 
 /// `--part` values.
@@ -860,7 +880,7 @@ pub enum HvsFlavorCommand {
     /// Create flavors from a registered host's current PCR values
     Create(HvsFlavorCreateArgs),
     /// Import one flavor from a JSON file ({"flavor_part", "pcrs": [{"index","value"}], ...})
-    Import(ImportArgs),
+    Import(HvsFlavorImportArgs),
     /// List flavors
     List,
     /// Show one flavor with its PCR values
@@ -881,6 +901,76 @@ pub struct HvsFlavorCreateArgs {
     /// Flavor part to create (repeatable) [default: all three]
     #[arg(long = "part", value_enum, value_name = "PART", ignore_case = true)]
     pub parts: Vec<FlavorPartArg>,
+
+    /// Flavor group the PLATFORM and OS flavors join (repeatable) [default: automatic];
+    /// HOST_UNIQUE flavors always join host_unique
+    #[arg(long = "flavorgroup", value_name = "NAME")]
+    pub flavorgroups: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct HvsFlavorImportArgs {
+    /// JSON file holding the flavor, or '-' for stdin
+    #[arg(value_name = "FILE|-")]
+    pub file: PathBuf,
+
+    /// Flavor group the flavor joins (repeatable) [default: the file's flavorgroup_names or
+    /// flavor_group, else automatic]
+    #[arg(long = "flavorgroup", value_name = "NAME")]
+    pub flavorgroups: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HvsFlavorgroupCommand {
+    /// Create a flavor group with its match policies
+    Create(HvsFlavorgroupCreateArgs),
+    /// List flavor groups
+    List {
+        /// Only the group with exactly this name
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// Only groups whose name contains this text
+        #[arg(long, value_name = "TEXT")]
+        name_contains: Option<String>,
+    },
+    /// Show one flavor group (by ID or name) with its policies and flavors
+    Show {
+        /// Flavor group ID or name
+        #[arg(value_name = "ID|NAME")]
+        group: String,
+    },
+    /// Delete a flavor group (refused for automatic, host_unique and groups hosts use)
+    Delete(DeleteArgs),
+    /// Link a flavor to a flavor group
+    AddFlavor {
+        /// Flavor group ID or name
+        #[arg(value_name = "ID|NAME")]
+        group: String,
+        /// Flavor ID
+        flavor: Uuid,
+    },
+    /// Unlink a flavor from a flavor group
+    RemoveFlavor {
+        /// Flavor group ID or name
+        #[arg(value_name = "ID|NAME")]
+        group: String,
+        /// Flavor ID
+        flavor: Uuid,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct HvsFlavorgroupCreateArgs {
+    /// Group name: letters, digits and _ - . : @
+    #[arg(long, value_name = "NAME")]
+    pub name: String,
+
+    /// A match policy PART:MATCH_TYPE:REQUIRED (repeatable), e.g. PLATFORM:ALL_OF:REQUIRED;
+    /// PART is PLATFORM, OS, HOST_UNIQUE, SOFTWARE or ASSET_TAG, MATCH_TYPE ANY_OF, ALL_OF or
+    /// LATEST, REQUIRED REQUIRED or REQUIRED_IF_DEFINED [default: the automatic group's
+    /// policies]
+    #[arg(long = "policy", value_name = "PART:MATCH_TYPE:REQUIRED")]
+    pub policies: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -920,6 +1010,38 @@ pub struct HvsReportListArgs {
     /// Only reports of this host
     #[arg(long, value_name = "ID")]
     pub host: Option<Uuid>,
+
+    /// Only reports of the host with this hardware UUID
+    #[arg(long, value_name = "UUID")]
+    pub hardware_uuid: Option<Uuid>,
+
+    /// Only reports of the host with this name
+    #[arg(long, value_name = "NAME")]
+    pub host_name: Option<String>,
+
+    /// Only reports of hosts now in this state, e.g. CONNECTED or CONNECTION_FAILURE
+    #[arg(long, value_name = "STATE")]
+    pub host_status: Option<String>,
+
+    /// Only reports created at or after: YYYY-MM-DD, "YYYY-MM-DD hh:mm:ss" (UTC) or RFC 3339
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+
+    /// Only reports created before (same formats as --from)
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+
+    /// Only reports of the last N days (0 to 365; replaces --from and --to)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=365))]
+    pub days: Option<u32>,
+
+    /// At most this many reports [server default: 10000]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: Option<u32>,
+
+    /// Only the reports listed after this one (paging)
+    #[arg(long, value_name = "REPORT_ID")]
+    pub after: Option<Uuid>,
 
     /// Every stored report, not only the latest per host
     #[arg(long)]

@@ -5,15 +5,17 @@ use std::path::Path;
 
 use anyhow::{Context as _, anyhow};
 use secl_api::hvs::{
-    CaDomain, CaType, Error as HvsError, Flavor, FlavorPart, Host, HostCreateRequest, HvsClient,
-    PcrExpectation, Report, ReportCriteria, ReportFilter,
+    CaDomain, CaType, Error as HvsError, Flavor, FlavorGroup, FlavorGroupCreateRequest,
+    FlavorGroupFilter, FlavorMatchPolicy, FlavorPart, Host, HostCreateRequest, HvsClient,
+    MatchPolicy, MatchPolicyCollection, MatchType, PcrExpectation, PolicyPart, Report,
+    ReportCriteria, ReportFilter, Requirement,
 };
 use serde_json::json;
 use uuid::Uuid;
 
 use crate::args::{
     CaDomainArg, CaTypeArg, DeleteArgs, FlavorPartArg, HvsCaCertCommand, HvsCommand,
-    HvsFlavorCommand, HvsHostCommand, HvsReportCommand, TokenCommand,
+    HvsFlavorCommand, HvsFlavorgroupCommand, HvsHostCommand, HvsReportCommand, TokenCommand,
 };
 use crate::config::HvsSettings;
 use crate::confirm::{Confirm, confirm, confirmation_gate};
@@ -51,6 +53,7 @@ fn destructive_yes(cmd: &HvsCommand) -> Option<bool> {
     match cmd {
         HvsCommand::Host(HvsHostCommand::Delete(d))
         | HvsCommand::Flavor(HvsFlavorCommand::Delete(d))
+        | HvsCommand::Flavorgroup(HvsFlavorgroupCommand::Delete(d))
         | HvsCommand::Token(TokenCommand::Revoke(d)) => Some(d.yes),
         _ => None,
     }
@@ -105,6 +108,7 @@ async fn exec(ctx: Ctx, c: &HvsClient, mode: Confirm, cmd: HvsCommand) -> anyhow
     match cmd {
         HvsCommand::Host(h) => host(ctx, c, mode, h).await,
         HvsCommand::Flavor(f) => flavor(ctx, c, mode, f).await,
+        HvsCommand::Flavorgroup(g) => flavorgroup(ctx, c, mode, g).await,
         HvsCommand::Report(r) => report(ctx, c, r).await,
         HvsCommand::Token(t) => token(ctx, c, mode, t).await,
         HvsCommand::CaCert(HvsCaCertCommand::Get { domain, kind }) => {
@@ -197,6 +201,7 @@ async fn host(ctx: Ctx, c: &HvsClient, mode: Confirm, cmd: HvsHostCommand) -> an
                 ta_ca_pem,
                 ta_token,
                 description: a.description,
+                flavorgroup_names: a.flavorgroups,
             };
             let h = c
                 .create_host(&req)
@@ -261,6 +266,7 @@ fn print_host(ctx: Ctx, h: &Host) -> anyhow::Result<()> {
         ("State", h.state.clone()),
         ("State reason", h.state_reason.clone().unwrap_or_default()),
         ("Description", h.description.clone().unwrap_or_default()),
+        ("Flavor groups", h.flavorgroup_names.join(", ")),
         ("OS", os.trim().to_string()),
         ("TPM", info(h, "tpm_version")),
         ("Created", h.created.clone()),
@@ -294,7 +300,7 @@ async fn flavor(
             parts.sort();
             parts.dedup();
             let flavors = c
-                .create_flavors_from_host(a.from_host, &parts)
+                .create_flavors_from_host(a.from_host, &parts, &a.flavorgroups)
                 .await
                 .map_err(api)
                 .context("creating flavors from the host")?;
@@ -302,7 +308,7 @@ async fn flavor(
         }
         HvsFlavorCommand::Import(a) => {
             let bytes = read_input(&a.file)?;
-            let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
+            let mut value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
                 hinted(
                     format!("{} is not valid JSON: {e}", a.file.display()),
                     "a flavor is {\"flavor_part\": \"OS\", \"pcrs\": [{\"index\": 8, \
@@ -310,6 +316,20 @@ async fn flavor(
                      prints)",
                 )
             })?;
+            if !a.flavorgroups.is_empty() {
+                let Some(obj) = value.as_object_mut() else {
+                    return Err(anyhow!("{} does not hold a JSON object", a.file.display()));
+                };
+                // The command line wins over what the file says.
+                obj.remove("flavor_group");
+                obj.insert("flavorgroup_names".into(), json!(a.flavorgroups));
+            }
+            // What `flavor show --output json` prints carries fields an import does not take.
+            if let Some(obj) = value.as_object_mut()
+                && obj.contains_key("flavorgroup_names")
+            {
+                obj.remove("flavor_group");
+            }
             let flavors = c.import_flavor(&value).await.map_err(api)?;
             print_created_flavors(ctx, &flavors)
         }
@@ -330,7 +350,7 @@ async fn flavor(
                 ("ID", f.id.to_string()),
                 ("Label", f.label.clone()),
                 ("Part", f.flavor_part.to_string()),
-                ("Group", f.flavor_group.clone()),
+                ("Groups", groups_of(&f)),
                 ("Hardware UUID", f.hardware_uuid.clone().unwrap_or_default()),
                 ("PCR bank", f.pcr_bank.clone()),
                 ("Created", f.created.clone()),
@@ -392,7 +412,7 @@ fn flavor_table(flavors: &[Flavor]) -> String {
             vec![
                 f.id.to_string(),
                 f.flavor_part.to_string(),
-                f.flavor_group.clone(),
+                groups_of(f),
                 pcr_list(&f.pcrs),
                 f.hardware_uuid.clone().unwrap_or_default(),
                 f.label.clone(),
@@ -400,9 +420,240 @@ fn flavor_table(flavors: &[Flavor]) -> String {
         })
         .collect();
     table(
-        &["ID", "PART", "GROUP", "PCRS", "HARDWARE UUID", "LABEL"],
+        &["ID", "PART", "GROUPS", "PCRS", "HARDWARE UUID", "LABEL"],
         &rows,
     )
+}
+
+/// The flavor's groups; older servers only name the one it was created in.
+fn groups_of(f: &Flavor) -> String {
+    if f.flavorgroup_names.is_empty() {
+        f.flavor_group.clone()
+    } else {
+        f.flavorgroup_names.join(",")
+    }
+}
+
+// ---- flavor groups ----
+
+/// `PART:MATCH_TYPE:REQUIRED`, case-insensitive.
+fn parse_policy(text: &str) -> anyhow::Result<FlavorMatchPolicy> {
+    let usage = || {
+        hinted(
+            format!("invalid policy {text:?}"),
+            "write PART:MATCH_TYPE:REQUIRED, e.g. PLATFORM:ALL_OF:REQUIRED (PART: PLATFORM, OS, \
+             HOST_UNIQUE, SOFTWARE, ASSET_TAG; MATCH_TYPE: ANY_OF, ALL_OF, LATEST; REQUIRED: \
+             REQUIRED, REQUIRED_IF_DEFINED)",
+        )
+    };
+    let fields: Vec<String> = text
+        .split(':')
+        .map(|f| f.trim().to_ascii_uppercase())
+        .collect();
+    let [part, match_type, required] = fields.as_slice() else {
+        return Err(usage());
+    };
+    let part = PolicyPart::ALL
+        .into_iter()
+        .find(|p| p.name() == part)
+        .ok_or_else(usage)?;
+    let match_type = [MatchType::AnyOf, MatchType::AllOf, MatchType::Latest]
+        .into_iter()
+        .find(|m| m.name() == match_type)
+        .ok_or_else(usage)?;
+    let required = [Requirement::Required, Requirement::RequiredIfDefined]
+        .into_iter()
+        .find(|r| r.name() == required)
+        .ok_or_else(usage)?;
+    Ok(FlavorMatchPolicy {
+        flavor_part: part,
+        match_policy: MatchPolicy {
+            match_type,
+            required,
+        },
+    })
+}
+
+/// SecL's `automatic` policies, for `create` without `--policy`.
+fn default_policies() -> Vec<FlavorMatchPolicy> {
+    let p = |part, match_type, required| FlavorMatchPolicy {
+        flavor_part: part,
+        match_policy: MatchPolicy {
+            match_type,
+            required,
+        },
+    };
+    vec![
+        p(
+            PolicyPart::Platform,
+            MatchType::AnyOf,
+            Requirement::Required,
+        ),
+        p(PolicyPart::Os, MatchType::AnyOf, Requirement::Required),
+        p(
+            PolicyPart::Software,
+            MatchType::AllOf,
+            Requirement::RequiredIfDefined,
+        ),
+        p(
+            PolicyPart::AssetTag,
+            MatchType::Latest,
+            Requirement::RequiredIfDefined,
+        ),
+        p(
+            PolicyPart::HostUnique,
+            MatchType::Latest,
+            Requirement::RequiredIfDefined,
+        ),
+    ]
+}
+
+/// A group named by its ID or its name.
+async fn find_group(c: &HvsClient, group: &str) -> anyhow::Result<FlavorGroup> {
+    match Uuid::try_parse(group) {
+        Ok(id) => c.get_flavorgroup(id).await.map_err(api),
+        Err(_) => c.flavorgroup_by_name(group).await.map_err(api),
+    }
+}
+
+async fn flavorgroup(
+    ctx: Ctx,
+    c: &HvsClient,
+    mode: Confirm,
+    cmd: HvsFlavorgroupCommand,
+) -> anyhow::Result<()> {
+    match cmd {
+        HvsFlavorgroupCommand::Create(a) => {
+            let policies = if a.policies.is_empty() {
+                default_policies()
+            } else {
+                a.policies
+                    .iter()
+                    .map(|p| parse_policy(p))
+                    .collect::<anyhow::Result<_>>()?
+            };
+            let req = FlavorGroupCreateRequest {
+                name: a.name,
+                flavor_match_policy_collection: MatchPolicyCollection {
+                    flavor_match_policies: policies,
+                },
+            };
+            let g = c.create_flavorgroup(&req).await.map_err(api)?;
+            if ctx.quiet && !ctx.json() {
+                return Ok(out(&format!("{}\n", g.id))?);
+            }
+            ctx.say(&format!("Created flavor group {} ({})", g.name, g.id));
+            print_group(ctx, &g)
+        }
+        HvsFlavorgroupCommand::List {
+            name,
+            name_contains,
+        } => {
+            let filter = FlavorGroupFilter {
+                name_equal_to: name,
+                name_contains,
+                ..FlavorGroupFilter::default()
+            };
+            let groups = c.list_flavorgroups(&filter).await.map_err(api)?;
+            if ctx.json() {
+                return Ok(out(&output::json(&groups)?)?);
+            }
+            let rows: Vec<Vec<String>> = groups
+                .iter()
+                .map(|g| {
+                    vec![
+                        g.id.to_string(),
+                        g.name.clone(),
+                        g.flavor_ids.len().to_string(),
+                        policy_summary(g),
+                    ]
+                })
+                .collect();
+            out(&table(&["ID", "NAME", "FLAVORS", "POLICIES"], &rows))?;
+            Ok(())
+        }
+        HvsFlavorgroupCommand::Show { group } => {
+            let g = find_group(c, &group).await?;
+            print_group(ctx, &g)
+        }
+        HvsFlavorgroupCommand::Delete(d) => {
+            delete(ctx, mode, "flavor group", d, |id| c.delete_flavorgroup(id)).await
+        }
+        HvsFlavorgroupCommand::AddFlavor { group, flavor } => {
+            let g = find_group(c, &group).await?;
+            let link = c.link_flavor(g.id, flavor).await.map_err(api)?;
+            if ctx.json() {
+                return Ok(out(&output::json(&link)?)?);
+            }
+            ctx.say(&format!(
+                "Linked flavor {flavor} to flavor group {}",
+                g.name
+            ));
+            Ok(())
+        }
+        HvsFlavorgroupCommand::RemoveFlavor { group, flavor } => {
+            let g = find_group(c, &group).await?;
+            c.unlink_flavor(g.id, flavor).await.map_err(api)?;
+            if ctx.json() {
+                return Ok(out(&output::json(
+                    &json!({ "flavorgroup_id": g.id, "flavor_id": flavor, "unlinked": true }),
+                )?)?);
+            }
+            ctx.say(&format!(
+                "Unlinked flavor {flavor} from flavor group {}",
+                g.name
+            ));
+            Ok(())
+        }
+    }
+}
+
+/// `PLATFORM:ANY_OF:REQUIRED, ...`.
+fn policy_summary(g: &FlavorGroup) -> String {
+    g.flavor_match_policy_collection
+        .flavor_match_policies
+        .iter()
+        .map(|p| {
+            format!(
+                "{}:{}:{}",
+                p.flavor_part.name(),
+                p.match_policy.match_type.name(),
+                p.match_policy.required.name()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn print_group(ctx: Ctx, g: &FlavorGroup) -> anyhow::Result<()> {
+    if ctx.json() {
+        return Ok(out(&output::json(g)?)?);
+    }
+    out(&fields(&[
+        ("ID", g.id.to_string()),
+        ("Name", g.name.clone()),
+        ("Flavors", g.flavor_ids.len().to_string()),
+    ]))?;
+    out("\n")?;
+    let rows: Vec<Vec<String>> = g
+        .flavor_match_policy_collection
+        .flavor_match_policies
+        .iter()
+        .map(|p| {
+            vec![
+                p.flavor_part.name().to_string(),
+                p.match_policy.match_type.name().to_string(),
+                p.match_policy.required.name().to_string(),
+            ]
+        })
+        .collect();
+    out(&table(&["PART", "MATCH TYPE", "REQUIRED"], &rows))?;
+    if !g.flavor_ids.is_empty() {
+        out("\n")?;
+        let ids: String = g.flavor_ids.iter().map(|id| format!("{id}\n")).collect();
+        out(&format!("Flavor IDs:\n{ids}"))?;
+    }
+    Ok(())
 }
 
 // ---- reports ----
@@ -438,9 +689,17 @@ async fn report(ctx: Ctx, c: &HvsClient, cmd: HvsReportCommand) -> anyhow::Resul
         }
         HvsReportCommand::List(a) => {
             let filter = ReportFilter {
+                id: None,
                 host_id: a.host,
-                hardware_uuid: None,
+                hardware_uuid: a.hardware_uuid.map(|u| u.to_string()),
+                host_name: a.host_name,
+                host_status: a.host_status,
+                from_date: a.from,
+                to_date: a.to,
+                number_of_days: a.days,
                 latest_per_host: a.all.then_some(false),
+                limit: a.limit,
+                after_id: a.after,
             };
             let reports = c.list_reports(&filter).await.map_err(api)?;
             if ctx.json() {
@@ -493,6 +752,7 @@ fn print_report(ctx: Ctx, r: &Report) -> anyhow::Result<()> {
         ("Host", format!("{} ({})", r.host_id, r.host_name)),
         ("Hardware UUID", r.hardware_uuid.clone()),
         ("Trusted", trusted(Some(r.trust_report.overall)).into()),
+        ("Flavor groups", r.trust_report.flavorgroups.join(", ")),
         ("Created", r.created.clone()),
         ("Expires", r.expiration.clone()),
     ]))?;
@@ -505,15 +765,12 @@ fn print_report(ctx: Ctx, r: &Report) -> anyhow::Result<()> {
             let faults = p
                 .faults
                 .iter()
-                .map(|f| {
-                    if f.description.is_empty() {
-                        format!(
-                            "PCR {}: expected {}, got {}",
-                            f.pcr_index, f.expected, f.actual
-                        )
-                    } else {
-                        format!("PCR {}: {}", f.pcr_index, f.description)
+                .map(|f| match (f.pcr_index, f.description.is_empty()) {
+                    (Some(i), true) => {
+                        format!("PCR {i}: expected {}, got {}", f.expected, f.actual)
                     }
+                    (Some(i), false) => format!("PCR {i}: {}", f.description),
+                    (None, _) => f.description.clone(),
                 })
                 .collect::<Vec<_>>()
                 .join("; ");
@@ -580,6 +837,27 @@ mod tests {
                 value: String::new(),
             })
             .collect()
+    }
+
+    #[test]
+    fn policies_parse_from_the_command_line() {
+        let p = parse_policy("platform:all_of:REQUIRED").unwrap();
+        assert_eq!(p.flavor_part, PolicyPart::Platform);
+        assert_eq!(p.match_policy.match_type, MatchType::AllOf);
+        assert_eq!(p.match_policy.required, Requirement::Required);
+        let p = parse_policy("HOST_UNIQUE:LATEST:REQUIRED_IF_DEFINED").unwrap();
+        assert_eq!(p.match_policy.required, Requirement::RequiredIfDefined);
+        for bad in [
+            "",
+            "PLATFORM",
+            "PLATFORM:ANY_OF",
+            "PLATFORM:SOME:REQUIRED",
+            "BIOS:ANY_OF:REQUIRED",
+            "OS:ANY_OF:REQUIRED:x",
+        ] {
+            assert!(parse_policy(bad).is_err(), "{bad}");
+        }
+        assert_eq!(default_policies().len(), 5);
     }
 
     #[test]

@@ -35,6 +35,11 @@ pub struct HostCreateRequest {
     pub ta_token: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The flavor groups whose policies the host is verified against; empty means the
+    /// server's default (`automatic`). Unknown names become new groups with the default
+    /// policies, as in SecL.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flavorgroup_names: Vec<String>,
 }
 
 impl fmt::Debug for HostCreateRequest {
@@ -43,6 +48,7 @@ impl fmt::Debug for HostCreateRequest {
             .field("connection_string", &self.connection_string)
             .field("ta_token", &"<redacted>")
             .field("description", &self.description)
+            .field("flavorgroup_names", &self.flavorgroup_names)
             .finish_non_exhaustive()
     }
 }
@@ -76,6 +82,9 @@ pub struct Host {
     pub created: String,
     #[serde(default)]
     pub updated: String,
+    /// The flavor groups the host is verified against.
+    #[serde(default)]
+    pub flavorgroup_names: Vec<String>,
 }
 
 /// A flavor part.
@@ -111,6 +120,10 @@ impl fmt::Display for FlavorPart {
 pub struct FlavorsFromHostRequest {
     pub host_id: Uuid,
     pub flavor_parts: Vec<FlavorPart>,
+    /// Groups the PLATFORM and OS flavors join (empty: `automatic`); HOST_UNIQUE flavors
+    /// always join `host_unique`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flavorgroup_names: Vec<String>,
 }
 
 /// One expected PCR value of a flavor.
@@ -138,6 +151,9 @@ pub struct Flavor {
     pub pcrs: Vec<PcrExpectation>,
     #[serde(default)]
     pub created: String,
+    /// The groups the flavor is linked to.
+    #[serde(default)]
+    pub flavorgroup_names: Vec<String>,
 }
 
 /// `{"flavors": [...]}`, the answer of `GET` and `POST /flavors`.
@@ -157,17 +173,28 @@ pub struct ReportCriteria {
     pub host_name: Option<String>,
 }
 
-/// A PCR that did not have the value a flavor expects.
+/// Why a part is not trusted: a PCR that did not have the value a flavor expects
+/// (`PcrValueMismatch`, `PcrValueMissing`), or no flavor at all for a REQUIRED part
+/// (`RequiredFlavorTypeMissing`, without flavor and PCR).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fault {
-    pub flavor_id: Uuid,
-    pub pcr_index: u8,
+    /// SecL's fault name; empty in reports stored before it was recorded.
+    #[serde(default)]
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flavor_id: Option<Uuid>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pcr_index: Option<u8>,
+    #[serde(default)]
     pub expected: String,
     /// Empty when the PCR was not quoted.
     #[serde(default)]
     pub actual: String,
     #[serde(default)]
     pub description: String,
+    /// The flavor group whose policy produced the fault.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flavorgroup: Option<String>,
 }
 
 /// One part's outcome; `trusted` is `None` (NA) when no flavor of the part applied.
@@ -184,8 +211,12 @@ pub struct PartResult {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrustReport {
     pub overall: bool,
-    /// By part name (`PLATFORM`, `OS`, `HOST_UNIQUE`).
+    /// By part name (`PLATFORM`, `OS`, `HOST_UNIQUE`; `SOFTWARE`, `ASSET_TAG` only when a
+    /// policy made them count).
     pub parts: BTreeMap<String, PartResult>,
+    /// The flavor groups evaluated.
+    #[serde(default)]
+    pub flavorgroups: Vec<String>,
 }
 
 /// A stored report.
@@ -207,13 +238,200 @@ pub struct Report {
     pub saml: String,
 }
 
-/// Filters of `GET /reports`; only set fields are sent.
+/// Filters of `GET /reports` (SecL's search parameters); only set fields are sent.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReportFilter {
+    /// `id`: one report.
+    pub id: Option<Uuid>,
+    /// `hostId`.
     pub host_id: Option<Uuid>,
+    /// `hostHardwareId` (a UUID).
     pub hardware_uuid: Option<String>,
+    /// `hostName`.
+    pub host_name: Option<String>,
+    /// `hostStatus`: the host's current state, e.g. `CONNECTED`.
+    pub host_status: Option<String>,
+    /// `fromDate`: `YYYY-MM-DD`, `YYYY-MM-DD hh:mm:ss` or RFC 3339 (inclusive).
+    pub from_date: Option<String>,
+    /// `toDate`: same formats (exclusive).
+    pub to_date: Option<String>,
+    /// `numberOfDays` (0 to 365): the last N days; replaces the dates.
+    pub number_of_days: Option<u32>,
     /// `None` leaves the server default (latest report per host only).
     pub latest_per_host: Option<bool>,
+    /// `limit`: at most this many (server default 10000).
+    pub limit: Option<u32>,
+    /// `afterId`: only the reports listed after this one.
+    pub after_id: Option<Uuid>,
+}
+
+impl ReportFilter {
+    /// The query pairs, in SecL's names.
+    pub fn query(&self) -> Vec<(&'static str, String)> {
+        let mut q = Vec::new();
+        let mut put = |k: &'static str, v: Option<String>| {
+            if let Some(v) = v {
+                q.push((k, v));
+            }
+        };
+        put("id", self.id.map(|v| v.to_string()));
+        put("hostId", self.host_id.map(|v| v.to_string()));
+        put("hostHardwareId", self.hardware_uuid.clone());
+        put("hostName", self.host_name.clone());
+        put("hostStatus", self.host_status.clone());
+        put("fromDate", self.from_date.clone());
+        put("toDate", self.to_date.clone());
+        put("numberOfDays", self.number_of_days.map(|v| v.to_string()));
+        put("latestPerHost", self.latest_per_host.map(|v| v.to_string()));
+        put("limit", self.limit.map(|v| v.to_string()));
+        put("afterId", self.after_id.map(|v| v.to_string()));
+        q
+    }
+}
+
+// ----- flavor groups ----------------------------------------------------------------------
+
+/// The flavor parts a match policy may name (SecL's, including SOFTWARE and ASSET_TAG, of
+/// which this HVS has no flavors).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum PolicyPart {
+    Platform,
+    Os,
+    HostUnique,
+    Software,
+    AssetTag,
+}
+
+impl PolicyPart {
+    pub const ALL: [PolicyPart; 5] = [
+        Self::Platform,
+        Self::Os,
+        Self::HostUnique,
+        Self::Software,
+        Self::AssetTag,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Platform => "PLATFORM",
+            Self::Os => "OS",
+            Self::HostUnique => "HOST_UNIQUE",
+            Self::Software => "SOFTWARE",
+            Self::AssetTag => "ASSET_TAG",
+        }
+    }
+}
+
+/// Which flavors of a part must match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum MatchType {
+    /// At least one.
+    AnyOf,
+    /// Every one.
+    AllOf,
+    /// Only the newest.
+    Latest,
+}
+
+impl MatchType {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::AnyOf => "ANY_OF",
+            Self::AllOf => "ALL_OF",
+            Self::Latest => "LATEST",
+        }
+    }
+}
+
+/// Whether a part without flavors fails the host.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Requirement {
+    /// No flavor: untrusted.
+    Required,
+    /// No flavor: NA.
+    RequiredIfDefined,
+}
+
+impl Requirement {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Required => "REQUIRED",
+            Self::RequiredIfDefined => "REQUIRED_IF_DEFINED",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MatchPolicy {
+    pub match_type: MatchType,
+    pub required: Requirement,
+}
+
+/// `{"flavor_part", "match_policy": {"match_type", "required"}}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlavorMatchPolicy {
+    pub flavor_part: PolicyPart,
+    pub match_policy: MatchPolicy,
+}
+
+/// `{"flavor_match_policies": [...]}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MatchPolicyCollection {
+    #[serde(default)]
+    pub flavor_match_policies: Vec<FlavorMatchPolicy>,
+}
+
+/// `POST /flavorgroups`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlavorGroupCreateRequest {
+    pub name: String,
+    pub flavor_match_policy_collection: MatchPolicyCollection,
+}
+
+/// A flavor group as the HVS shows it (SecL's JSON, `flavorIds` included).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FlavorGroup {
+    pub id: Uuid,
+    pub name: String,
+    #[serde(default, rename = "flavorIds")]
+    pub flavor_ids: Vec<Uuid>,
+    #[serde(default)]
+    pub flavor_match_policy_collection: MatchPolicyCollection,
+    /// With `includeFlavorContent=true` only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flavors: Vec<Flavor>,
+}
+
+/// `{"flavorgroups": [...]}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FlavorGroupCollection {
+    pub flavorgroups: Vec<FlavorGroup>,
+}
+
+/// Filters of `GET /flavorgroups`; only set fields are sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FlavorGroupFilter {
+    pub id: Option<Uuid>,
+    pub name_equal_to: Option<String>,
+    pub name_contains: Option<String>,
+    pub include_flavor_content: bool,
+}
+
+/// A flavor-group link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlavorLink {
+    pub flavorgroup_id: Uuid,
+    pub flavor_id: Uuid,
+}
+
+/// `{"flavor_flavorgroup_links": [...]}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlavorLinkCollection {
+    #[serde(default)]
+    pub flavor_flavorgroup_links: Vec<FlavorLink>,
 }
 
 /// `GET /ca-certificates?domain=...`.
@@ -584,10 +802,12 @@ impl HvsClient {
         &self,
         host_id: Uuid,
         parts: &[FlavorPart],
+        flavorgroup_names: &[String],
     ) -> Result<Vec<Flavor>> {
         let req = FlavorsFromHostRequest {
             host_id,
             flavor_parts: parts.to_vec(),
+            flavorgroup_names: flavorgroup_names.to_vec(),
         };
         let rb = self.request(Method::POST, self.url(&["flavors"], &[]), media::JSON);
         let c: FlavorCollection = self.json(Self::with_json(rb, &req)?).await?;
@@ -661,18 +881,93 @@ impl HvsClient {
 
     /// `GET /reports?...`.
     pub async fn list_reports(&self, filter: &ReportFilter) -> Result<Vec<Report>> {
-        let mut q = Vec::new();
-        if let Some(h) = filter.host_id {
-            q.push(("hostId", h.to_string()));
-        }
-        if let Some(hw) = &filter.hardware_uuid {
-            q.push(("hostHardwareId", hw.clone()));
-        }
-        if let Some(l) = filter.latest_per_host {
-            q.push(("latestPerHost", l.to_string()));
-        }
+        let q = filter.query();
         let rb = self.request(Method::GET, self.url(&["reports"], &q), media::JSON);
         self.json(rb).await
+    }
+
+    /// `POST /flavorgroups`.
+    pub async fn create_flavorgroup(&self, req: &FlavorGroupCreateRequest) -> Result<FlavorGroup> {
+        let rb = self.request(Method::POST, self.url(&["flavorgroups"], &[]), media::JSON);
+        self.json(Self::with_json(rb, req)?).await
+    }
+
+    /// `GET /flavorgroups?...`.
+    pub async fn list_flavorgroups(&self, filter: &FlavorGroupFilter) -> Result<Vec<FlavorGroup>> {
+        let mut q = Vec::new();
+        if let Some(id) = filter.id {
+            q.push(("id", id.to_string()));
+        }
+        if let Some(n) = &filter.name_equal_to {
+            q.push(("nameEqualTo", n.clone()));
+        }
+        if let Some(n) = &filter.name_contains {
+            q.push(("nameContains", n.clone()));
+        }
+        if filter.include_flavor_content {
+            q.push(("includeFlavorContent", "true".into()));
+        }
+        let rb = self.request(Method::GET, self.url(&["flavorgroups"], &q), media::JSON);
+        let c: FlavorGroupCollection = self.json(rb).await?;
+        Ok(c.flavorgroups)
+    }
+
+    /// `GET /flavorgroups/{id}`.
+    pub async fn get_flavorgroup(&self, id: Uuid) -> Result<FlavorGroup> {
+        let url = self.url(&["flavorgroups", &id.to_string()], &[]);
+        self.json(self.request(Method::GET, url, media::JSON)).await
+    }
+
+    /// The group called `name` (`GET /flavorgroups?nameEqualTo=`); `NotFound` when none.
+    pub async fn flavorgroup_by_name(&self, name: &str) -> Result<FlavorGroup> {
+        let filter = FlavorGroupFilter {
+            name_equal_to: Some(name.to_string()),
+            ..FlavorGroupFilter::default()
+        };
+        self.list_flavorgroups(&filter)
+            .await?
+            .into_iter()
+            .find(|g| g.name == name)
+            .ok_or_else(|| Error::NotFound(format!("no flavor group is called {name}")))
+    }
+
+    /// `DELETE /flavorgroups/{id}`.
+    pub async fn delete_flavorgroup(&self, id: Uuid) -> Result<()> {
+        let url = self.url(&["flavorgroups", &id.to_string()], &[]);
+        self.empty(self.request(Method::DELETE, url, media::JSON))
+            .await
+    }
+
+    /// `POST /flavorgroups/{id}/flavors`.
+    pub async fn link_flavor(&self, group: Uuid, flavor: Uuid) -> Result<FlavorLink> {
+        let url = self.url(&["flavorgroups", &group.to_string(), "flavors"], &[]);
+        let rb = self.request(Method::POST, url, media::JSON);
+        let body = serde_json::json!({ "flavor_id": flavor });
+        self.json(Self::with_json(rb, &body)?).await
+    }
+
+    /// `GET /flavorgroups/{id}/flavors`.
+    pub async fn list_flavor_links(&self, group: Uuid) -> Result<Vec<FlavorLink>> {
+        let url = self.url(&["flavorgroups", &group.to_string(), "flavors"], &[]);
+        let c: FlavorLinkCollection = self
+            .json(self.request(Method::GET, url, media::JSON))
+            .await?;
+        Ok(c.flavor_flavorgroup_links)
+    }
+
+    /// `DELETE /flavorgroups/{id}/flavors/{flavor}`.
+    pub async fn unlink_flavor(&self, group: Uuid, flavor: Uuid) -> Result<()> {
+        let url = self.url(
+            &[
+                "flavorgroups",
+                &group.to_string(),
+                "flavors",
+                &flavor.to_string(),
+            ],
+            &[],
+        );
+        self.empty(self.request(Method::DELETE, url, media::JSON))
+            .await
     }
 }
 
@@ -726,6 +1021,7 @@ mod tests {
             ta_ca_pem: String::new(),
             ta_token: "agent-sekrit".into(),
             description: None,
+            flavorgroup_names: Vec::new(),
         };
         assert!(!format!("{r:?}").contains("agent-sekrit"));
     }
@@ -756,11 +1052,15 @@ mod tests {
             "created": "c", "expiration": "e", "saml": "<x/>"
         }))
         .unwrap();
-        assert_eq!(report.trust_report.parts["PLATFORM"].faults[0].pcr_index, 7);
+        assert_eq!(
+            report.trust_report.parts["PLATFORM"].faults[0].pcr_index,
+            Some(7)
+        );
         assert_eq!(report.trust_report.parts["OS"].trusted, None);
         let req = FlavorsFromHostRequest {
             host_id: report.host_id,
             flavor_parts: FlavorPart::ALL.to_vec(),
+            flavorgroup_names: Vec::new(),
         };
         assert_eq!(
             serde_json::to_value(&req).unwrap()["flavor_parts"],
@@ -773,6 +1073,44 @@ mod tests {
         assert_eq!(
             serde_json::to_value(&crit).unwrap(),
             serde_json::json!({"hardware_uuid": "hw"})
+        );
+    }
+
+    #[test]
+    fn flavorgroup_wire_is_secls() {
+        let g: FlavorGroup = serde_json::from_value(serde_json::json!({
+            "id": "1b4e28ba-2fa1-41d2-883f-0016d3cca427", "name": "automatic",
+            "flavorIds": ["1b4e28ba-2fa1-41d2-883f-0016d3cca428"],
+            "flavor_match_policy_collection": {"flavor_match_policies": [
+                {"flavor_part": "PLATFORM", "match_policy": {"match_type": "ANY_OF", "required": "REQUIRED"}},
+                {"flavor_part": "ASSET_TAG", "match_policy": {"match_type": "LATEST", "required": "REQUIRED_IF_DEFINED"}}
+            ]}
+        }))
+        .unwrap();
+        assert_eq!(g.flavor_ids.len(), 1);
+        let p = &g.flavor_match_policy_collection.flavor_match_policies;
+        assert_eq!(p[1].flavor_part, PolicyPart::AssetTag);
+        assert_eq!(p[1].match_policy.match_type, MatchType::Latest);
+        // A no-flavor fault has no flavor and no PCR; old reports have both.
+        let f: Fault = serde_json::from_value(serde_json::json!({
+            "name": "RequiredFlavorTypeMissing", "expected": "", "description": "no flavor"
+        }))
+        .unwrap();
+        assert_eq!((f.flavor_id, f.pcr_index), (None, None));
+        let q = ReportFilter {
+            host_status: Some("CONNECTED".into()),
+            number_of_days: Some(3),
+            limit: Some(5),
+            ..ReportFilter::default()
+        }
+        .query();
+        assert_eq!(
+            q,
+            vec![
+                ("hostStatus", "CONNECTED".to_string()),
+                ("numberOfDays", "3".into()),
+                ("limit", "5".into())
+            ]
         );
     }
 }

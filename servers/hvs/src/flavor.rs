@@ -1,5 +1,5 @@
-//! Flavors (expected PCR values per part) and trust evaluation, pure so it is tested without a
-//! TPM.
+//! Flavors (expected PCR values per part), flavor groups with their match policies, and trust
+//! evaluation, pure so it is tested without a TPM.
 //!
 //! PCR mapping used when a flavor is created from a host (SHA-256 bank). SecL's real mapping
 //! differs per vendor and event log; this one is deliberately simple:
@@ -8,22 +8,23 @@
 //! * `HOST_UNIQUE` = PCRs 11-15 (left free for host-specific measurements; PCR 10 is skipped
 //!   because IMA extends it continuously at run time).
 //!
-//! PLATFORM and OS flavors belong to flavor group `automatic` and apply to every host;
-//! HOST_UNIQUE flavors belong to group `host_unique` and apply only to the host with their
-//! hardware UUID. A part is trusted when at least one of its applicable flavors matches every
-//! PCR it names; it is NA when none applies. Overall trust needs at least one applicable flavor
-//! and every part with flavors trusted.
+//! As in SecL, PLATFORM and OS flavors belong to the flavor groups they were created in
+//! (`automatic` by default) and apply to the hosts linked to those groups; HOST_UNIQUE flavors
+//! belong to group `host_unique` and apply only to the host with their hardware UUID, under the
+//! HOST_UNIQUE policy of the host's groups. Each group's match policies decide, per part, which
+//! flavors must match ([`evaluate_groups`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
+use time::format_description::well_known::Rfc3339;
 use uuid::Uuid;
 
 use crate::error::{Result, bad};
 
 /// Number of PCRs of a TPM 2.0 bank.
 pub const PCR_COUNT: u8 = 24;
-/// Flavor group of flavors that apply to every host.
+/// The default flavor group: hosts and flavors created without a group join it.
 pub const GROUP_AUTOMATIC: &str = "automatic";
 /// Flavor group of host-unique flavors.
 pub const GROUP_HOST_UNIQUE: &str = "host_unique";
@@ -99,8 +100,13 @@ pub struct FlavorImport {
     #[serde(default)]
     pub label: Option<String>,
     pub flavor_part: FlavorPart,
+    /// The group it was shown in (`secl hvs flavor show --output json`); used when
+    /// `flavorgroup_names` is absent.
     #[serde(default)]
     pub flavor_group: Option<String>,
+    /// SecL's field: the groups the flavor joins (default `automatic`).
+    #[serde(default)]
+    pub flavorgroup_names: Option<Vec<String>>,
     #[serde(default)]
     pub hardware_uuid: Option<String>,
     #[serde(default)]
@@ -111,8 +117,9 @@ pub struct FlavorImport {
 }
 
 impl FlavorImport {
-    /// Checks the import and turns it into a flavor with a fresh id.
-    pub fn into_flavor(self, now: &str) -> Result<Flavor> {
+    /// Checks the import and turns it into a flavor with a fresh id, plus the names of the
+    /// groups it joins (unchecked: the service resolves them).
+    pub fn into_flavor(self, now: &str) -> Result<(Flavor, Vec<String>)> {
         if let Some(bank) = &self.pcr_bank
             && !bank.eq_ignore_ascii_case("SHA256")
         {
@@ -120,15 +127,12 @@ impl FlavorImport {
                 "Invalid flavor: PCR bank {bank:?} (only SHA256)"
             )));
         }
-        if let Some(group) = &self.flavor_group
-            && group != self.flavor_part.group()
-        {
-            return Err(bad(format!(
-                "Invalid flavor: a {} flavor belongs to flavor group {}",
-                self.flavor_part.name(),
-                self.flavor_part.group()
-            )));
-        }
+        let groups = match (self.flavorgroup_names, self.flavor_group) {
+            (Some(names), _) => names,
+            (None, Some(one)) => vec![one],
+            (None, None) => Vec::new(),
+        };
+        let groups = groups_for_part(self.flavor_part, groups)?;
         let hardware_uuid = match (self.flavor_part, self.hardware_uuid) {
             (FlavorPart::HostUnique, Some(h)) => Some(
                 Uuid::try_parse(&h)
@@ -154,16 +158,64 @@ impl FlavorImport {
         if label.is_empty() || label.len() > 255 {
             return Err(bad("Invalid flavor: label must be 1 to 255 bytes"));
         }
-        Ok(Flavor {
+        let flavor = Flavor {
             id: Uuid::new_v4(),
             label,
             flavor_part: self.flavor_part,
-            flavor_group: self.flavor_part.group().into(),
+            flavor_group: groups.first().cloned().unwrap_or_default(),
             hardware_uuid,
             pcr_bank: "SHA256".into(),
             pcrs,
             created: now.into(),
-        })
+        };
+        Ok((flavor, groups))
+    }
+}
+
+/// The groups a flavor of `part` joins, given the names asked for: HOST_UNIQUE flavors always
+/// join `host_unique` (as in SecL), the others the named groups (default `automatic`), never
+/// `host_unique`. Names are de-duplicated, order kept.
+pub fn groups_for_part(part: FlavorPart, names: Vec<String>) -> Result<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for n in names {
+        let n = n.trim().to_string();
+        check_group_name(&n)?;
+        if !out.contains(&n) {
+            out.push(n);
+        }
+    }
+    if part == FlavorPart::HostUnique {
+        if out.iter().any(|n| n != GROUP_HOST_UNIQUE) {
+            return Err(bad(format!(
+                "Invalid flavor: HOST_UNIQUE flavors belong to flavor group {GROUP_HOST_UNIQUE} only"
+            )));
+        }
+        return Ok(vec![GROUP_HOST_UNIQUE.into()]);
+    }
+    if out.iter().any(|n| n == GROUP_HOST_UNIQUE) {
+        return Err(bad(format!(
+            "Invalid flavor: only HOST_UNIQUE flavors belong to flavor group {GROUP_HOST_UNIQUE}"
+        )));
+    }
+    if out.is_empty() {
+        out.push(GROUP_AUTOMATIC.into());
+    }
+    Ok(out)
+}
+
+/// Flavor group names: 1 to 255 bytes of letters, digits and `_ - . : @`.
+pub fn check_group_name(name: &str) -> Result<()> {
+    let ok = !name.is_empty()
+        && name.len() <= 255
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"_-.:@".contains(&b));
+    if ok {
+        Ok(())
+    } else {
+        Err(bad(format!(
+            "Invalid flavor group name {name:?}: use 1 to 255 letters, digits and _ - . : @"
+        )))
     }
 }
 
@@ -195,18 +247,129 @@ pub fn check_pcrs(mut pcrs: Vec<PcrExpectation>) -> Result<Vec<PcrExpectation>> 
     Ok(pcrs)
 }
 
-/// Flavors that apply to the host with `hardware_uuid`.
-pub fn applicable<'a>(flavors: &'a [Flavor], hardware_uuid: &str) -> Vec<&'a Flavor> {
-    flavors
-        .iter()
-        .filter(|f| match f.flavor_part {
-            FlavorPart::HostUnique => f
-                .hardware_uuid
-                .as_deref()
-                .is_some_and(|h| h.eq_ignore_ascii_case(hardware_uuid)),
-            _ => true,
-        })
-        .collect()
+// ----- flavor groups and match policies ---------------------------------------------------
+
+/// The flavor parts a match policy may name: this HVS's three plus SecL's SOFTWARE and
+/// ASSET_TAG, accepted so SecL's own policy documents load (no flavor of those parts exists
+/// here, so they are NA when REQUIRED_IF_DEFINED and untrusted when REQUIRED).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum PolicyPart {
+    Platform,
+    Os,
+    HostUnique,
+    Software,
+    AssetTag,
+}
+
+impl PolicyPart {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Platform => "PLATFORM",
+            Self::Os => "OS",
+            Self::HostUnique => "HOST_UNIQUE",
+            Self::Software => "SOFTWARE",
+            Self::AssetTag => "ASSET_TAG",
+        }
+    }
+}
+
+impl From<FlavorPart> for PolicyPart {
+    fn from(p: FlavorPart) -> Self {
+        match p {
+            FlavorPart::Platform => Self::Platform,
+            FlavorPart::Os => Self::Os,
+            FlavorPart::HostUnique => Self::HostUnique,
+        }
+    }
+}
+
+/// Which flavors of a part must match (SecL's `match_type`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum MatchType {
+    /// At least one.
+    AnyOf,
+    /// Every one.
+    AllOf,
+    /// Only the newest one counts.
+    Latest,
+}
+
+/// Whether a part without flavors fails the host (SecL's `required`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Requirement {
+    /// No flavor of the part: untrusted.
+    Required,
+    /// No flavor of the part: NA, not counted.
+    RequiredIfDefined,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MatchPolicy {
+    pub match_type: MatchType,
+    pub required: Requirement,
+}
+
+/// One part's policy, SecL's `{"flavor_part", "match_policy": {"match_type", "required"}}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlavorMatchPolicy {
+    pub flavor_part: PolicyPart,
+    pub match_policy: MatchPolicy,
+}
+
+impl FlavorMatchPolicy {
+    pub const fn new(part: PolicyPart, match_type: MatchType, required: Requirement) -> Self {
+        Self {
+            flavor_part: part,
+            match_policy: MatchPolicy {
+                match_type,
+                required,
+            },
+        }
+    }
+}
+
+/// SecL's `flavor_match_policy_collection`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MatchPolicyCollection {
+    #[serde(default)]
+    pub flavor_match_policies: Vec<FlavorMatchPolicy>,
+}
+
+/// The policies of SecL's default group `automatic` (also given to groups SecL creates on the
+/// fly for unknown `flavorgroup_names`).
+pub fn automatic_policies() -> Vec<FlavorMatchPolicy> {
+    use MatchType::*;
+    use Requirement::*;
+    vec![
+        FlavorMatchPolicy::new(PolicyPart::Platform, AnyOf, Required),
+        FlavorMatchPolicy::new(PolicyPart::Os, AnyOf, Required),
+        FlavorMatchPolicy::new(PolicyPart::Software, AllOf, RequiredIfDefined),
+        FlavorMatchPolicy::new(PolicyPart::AssetTag, Latest, RequiredIfDefined),
+        FlavorMatchPolicy::new(PolicyPart::HostUnique, Latest, RequiredIfDefined),
+    ]
+}
+
+/// A created group needs at least one policy and at most one per part.
+pub fn check_policies(policies: &[FlavorMatchPolicy]) -> Result<()> {
+    if policies.is_empty() {
+        return Err(bad("Flavor Type Match Policy Collection must be specified"));
+    }
+    let mut seen = BTreeSet::new();
+    for p in policies {
+        if !seen.insert(p.flavor_part) {
+            return Err(bad(format!(
+                "Flavor part {} has more than one match policy",
+                p.flavor_part.name()
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Every PCR the given flavors name, ascending.
@@ -219,26 +382,52 @@ pub fn pcrs_named(flavors: &[&Flavor]) -> Vec<u8> {
         .collect()
 }
 
-/// A PCR that did not have the value a flavor expects.
+/// SecL's fault name for a PCR that differs.
+pub const FAULT_PCR_MISMATCH: &str = "PcrValueMismatch";
+/// SecL's fault name for a PCR the quote did not hold.
+pub const FAULT_PCR_MISSING: &str = "PcrValueMissing";
+/// SecL's fault name for a REQUIRED part without any flavor.
+pub const FAULT_FLAVOR_MISSING: &str = "RequiredFlavorTypeMissing";
+
+/// Why a part is not trusted: a PCR that did not have the value a flavor expects, or no flavor
+/// at all for a REQUIRED part (then `flavor_id` and `pcr_index` are absent).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fault {
-    pub flavor_id: Uuid,
-    pub pcr_index: u8,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flavor_id: Option<Uuid>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pcr_index: Option<u8>,
+    #[serde(default)]
     pub expected: String,
     /// Empty when the PCR was not quoted.
+    #[serde(default)]
     pub actual: String,
     pub description: String,
+    /// The group whose policy produced the fault.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flavorgroup: Option<String>,
 }
 
-/// One part's outcome; `trusted` is `None` (NA) when no flavor of the part applied.
+/// One part's outcome; `trusted` is `None` (NA) when no policy applied to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartResult {
     pub trusted: Option<bool>,
+    /// The flavors that were compared.
     pub flavor_ids: Vec<Uuid>,
     pub faults: Vec<Fault>,
 }
 
 impl PartResult {
+    fn na() -> Self {
+        Self {
+            trusted: None,
+            flavor_ids: Vec::new(),
+            faults: Vec::new(),
+        }
+    }
+
     /// The SAML attribute value: `true`, `false` or `NA`.
     pub fn saml_value(&self) -> &'static str {
         match self.trusted {
@@ -247,71 +436,173 @@ impl PartResult {
             None => "NA",
         }
     }
+
+    /// Folds another group's result for the same part in: untrusted anywhere is untrusted.
+    fn merge(&mut self, other: PartResult) {
+        self.trusted = match (self.trusted, other.trusted) {
+            (Some(false), _) | (_, Some(false)) => Some(false),
+            (Some(true), _) | (_, Some(true)) => Some(true),
+            (None, None) => None,
+        };
+        for id in other.flavor_ids {
+            if !self.flavor_ids.contains(&id) {
+                self.flavor_ids.push(id);
+            }
+        }
+        self.faults.extend(other.faults);
+    }
 }
 
-/// A host's evaluation against its applicable flavors.
+/// A host's evaluation against the flavor groups it is linked to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evaluation {
     pub overall: bool,
+    /// By part name; PLATFORM, OS and HOST_UNIQUE are always present, other parts only when a
+    /// policy made them count.
     pub parts: BTreeMap<String, PartResult>,
+    /// The groups evaluated (reports stored before flavor groups have none).
+    #[serde(default)]
+    pub flavorgroups: Vec<String>,
 }
 
-/// Evaluates quoted PCR values (index → SHA-256 value) against `flavors`.
-pub fn evaluate(flavors: &[&Flavor], actual: &BTreeMap<u8, Vec<u8>>) -> Evaluation {
-    let mut parts = BTreeMap::new();
-    for part in FlavorPart::ALL {
-        let of_part: Vec<&&Flavor> = flavors.iter().filter(|f| f.flavor_part == part).collect();
-        if of_part.is_empty() {
-            parts.insert(
-                part.name().to_string(),
-                PartResult {
-                    trusted: None,
-                    flavor_ids: Vec::new(),
-                    faults: Vec::new(),
+/// One of the host's flavor groups with the flavors that may apply to the host: the group's
+/// own and the host's HOST_UNIQUE flavors.
+#[derive(Debug, Clone)]
+pub struct GroupFlavors<'a> {
+    pub name: &'a str,
+    pub policies: &'a [FlavorMatchPolicy],
+    pub flavors: Vec<&'a Flavor>,
+}
+
+/// Faults of one flavor against quoted PCR values (index → SHA-256 value); empty = it matches.
+fn flavor_faults(flavor: &Flavor, group: &str, actual: &BTreeMap<u8, Vec<u8>>) -> Vec<Fault> {
+    flavor
+        .pcrs
+        .iter()
+        .filter_map(|p| {
+            let got = actual.get(&p.index).map(hex::encode).unwrap_or_default();
+            (got != p.value).then(|| Fault {
+                name: if got.is_empty() {
+                    FAULT_PCR_MISSING
+                } else {
+                    FAULT_PCR_MISMATCH
+                }
+                .into(),
+                flavor_id: Some(flavor.id),
+                pcr_index: Some(p.index),
+                expected: p.value.clone(),
+                description: if got.is_empty() {
+                    format!("PCR {} was not quoted", p.index)
+                } else {
+                    format!(
+                        "PCR {} value mismatch: expected {}, actual {got}",
+                        p.index, p.value
+                    )
                 },
-            );
-            continue;
-        }
-        let mut faults = Vec::new();
-        let mut any_match = false;
-        for flavor in &of_part {
-            let mine: Vec<Fault> = flavor
-                .pcrs
-                .iter()
-                .filter_map(|p| {
-                    let got = actual.get(&p.index).map(hex::encode).unwrap_or_default();
-                    (got != p.value).then(|| Fault {
-                        flavor_id: flavor.id,
-                        pcr_index: p.index,
-                        expected: p.value.clone(),
-                        description: if got.is_empty() {
-                            format!("PCR {} was not quoted", p.index)
-                        } else {
-                            format!(
-                                "PCR {} value mismatch: expected {}, actual {got}",
-                                p.index, p.value
-                            )
-                        },
-                        actual: got,
-                    })
-                })
-                .collect();
-            any_match |= mine.is_empty();
-            faults.extend(mine);
-        }
-        parts.insert(
-            part.name().to_string(),
-            PartResult {
-                trusted: Some(any_match),
-                flavor_ids: of_part.iter().map(|f| f.id).collect(),
-                // Once one flavor matched, the others' mismatches are not faults.
-                faults: if any_match { Vec::new() } else { faults },
+                actual: got,
+                flavorgroup: Some(group.to_string()),
+            })
+        })
+        .collect()
+}
+
+/// Newest by creation time (RFC 3339), ties broken by id so the choice is stable.
+fn newest<'a>(flavors: &[&'a Flavor]) -> Option<&'a Flavor> {
+    let at = |f: &Flavor| time::OffsetDateTime::parse(&f.created, &Rfc3339).ok();
+    flavors
+        .iter()
+        .copied()
+        .max_by(|a, b| at(a).cmp(&at(b)).then(a.id.cmp(&b.id)))
+}
+
+/// One policy of one group against the candidate flavors of its part.
+pub fn evaluate_policy(
+    group: &str,
+    policy: &FlavorMatchPolicy,
+    candidates: &[&Flavor],
+    actual: &BTreeMap<u8, Vec<u8>>,
+) -> PartResult {
+    let part = policy.flavor_part.name();
+    if candidates.is_empty() {
+        return match policy.match_policy.required {
+            Requirement::RequiredIfDefined => PartResult::na(),
+            Requirement::Required => PartResult {
+                trusted: Some(false),
+                flavor_ids: Vec::new(),
+                faults: vec![Fault {
+                    name: FAULT_FLAVOR_MISSING.into(),
+                    flavor_id: None,
+                    pcr_index: None,
+                    expected: String::new(),
+                    actual: String::new(),
+                    description: format!(
+                        "Required flavor type missing: {part} (no flavor of this part in \
+                         flavor group {group})"
+                    ),
+                    flavorgroup: Some(group.to_string()),
+                }],
             },
-        );
+        };
+    }
+    let chosen: Vec<&Flavor> = match policy.match_policy.match_type {
+        MatchType::Latest => newest(candidates).into_iter().collect(),
+        _ => candidates.to_vec(),
+    };
+    let per_flavor: Vec<Vec<Fault>> = chosen
+        .iter()
+        .map(|f| flavor_faults(f, group, actual))
+        .collect();
+    let trusted = match policy.match_policy.match_type {
+        MatchType::AnyOf | MatchType::Latest => per_flavor.iter().any(Vec::is_empty),
+        MatchType::AllOf => per_flavor.iter().all(Vec::is_empty),
+    };
+    PartResult {
+        trusted: Some(trusted),
+        flavor_ids: chosen.iter().map(|f| f.id).collect(),
+        // Once the policy is met, other flavors' mismatches are not faults.
+        faults: if trusted {
+            Vec::new()
+        } else {
+            per_flavor.into_iter().flatten().collect()
+        },
+    }
+}
+
+/// Evaluates quoted PCR values against every group's policies (SecL's per-group verification,
+/// results joined): a part is untrusted if any group's policy for it fails, NA if no policy
+/// applied, and the host is trusted only when something was evaluated and no part failed.
+/// Flavors of a part the group has no policy for are not looked at.
+pub fn evaluate_groups(groups: &[GroupFlavors<'_>], actual: &BTreeMap<u8, Vec<u8>>) -> Evaluation {
+    let mut parts: BTreeMap<String, PartResult> = FlavorPart::ALL
+        .iter()
+        .map(|p| (p.name().to_string(), PartResult::na()))
+        .collect();
+    for g in groups {
+        for policy in g.policies {
+            let candidates: Vec<&Flavor> = g
+                .flavors
+                .iter()
+                .copied()
+                .filter(|f| PolicyPart::from(f.flavor_part) == policy.flavor_part)
+                .collect();
+            let r = evaluate_policy(g.name, policy, &candidates, actual);
+            let name = policy.flavor_part.name();
+            match parts.get_mut(name) {
+                Some(existing) => existing.merge(r),
+                None if r.trusted.is_some() => {
+                    parts.insert(name.to_string(), r);
+                }
+                None => {}
+            }
+        }
     }
     let applied = parts.values().any(|p| p.trusted.is_some());
     let overall = applied && parts.values().all(|p| p.trusted != Some(false));
-    Evaluation { overall, parts }
+    Evaluation {
+        overall,
+        parts,
+        flavorgroups: groups.iter().map(|g| g.name.to_string()).collect(),
+    }
 }
 
 #[cfg(test)]
@@ -333,7 +624,7 @@ mod tests {
                     value: hex::encode([*b; 32]),
                 })
                 .collect(),
-            created: String::new(),
+            created: time::OffsetDateTime::now_utc().format(&Rfc3339).unwrap(),
         }
     }
 
@@ -341,53 +632,211 @@ mod tests {
         v.iter().map(|(i, b)| (*i, vec![*b; 32])).collect()
     }
 
+    fn automatic<'a>(policies: &'a [FlavorMatchPolicy], flavors: &[&'a Flavor]) -> Evaluation {
+        evaluate_groups(
+            &[GroupFlavors {
+                name: GROUP_AUTOMATIC,
+                policies,
+                flavors: flavors.to_vec(),
+            }],
+            &actual(&[(0, 0), (7, 0), (8, 1), (11, 2)]),
+        )
+    }
+
     #[test]
-    fn trusted_untrusted_and_na() {
+    fn default_policies_trusted_untrusted_and_na() {
+        let pol = automatic_policies();
         let p = flavor(FlavorPart::Platform, None, &[(0, 0), (7, 0)]);
         let o = flavor(FlavorPart::Os, None, &[(8, 1)]);
-        let e = evaluate(&[&p, &o], &actual(&[(0, 0), (7, 0), (8, 1)]));
+        let e = automatic(&pol, &[&p, &o]);
         assert!(e.overall);
         assert_eq!(e.parts["PLATFORM"].trusted, Some(true));
         assert_eq!(e.parts["HOST_UNIQUE"].saml_value(), "NA");
+        assert!(!e.parts.contains_key("SOFTWARE"), "{e:?}");
+        assert_eq!(e.flavorgroups, vec![GROUP_AUTOMATIC.to_string()]);
 
-        let e = evaluate(&[&p, &o], &actual(&[(0, 0), (7, 9), (8, 1)]));
+        let bad_p = flavor(FlavorPart::Platform, None, &[(0, 0), (7, 9)]);
+        let e = automatic(&pol, &[&bad_p, &o]);
         assert!(!e.overall);
         let f = &e.parts["PLATFORM"].faults;
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].pcr_index, 7);
-        assert_eq!(f[0].actual, hex::encode([9u8; 32]));
+        assert_eq!(f[0].pcr_index, Some(7));
+        assert_eq!(f[0].name, FAULT_PCR_MISMATCH);
         assert!(f[0].description.contains("PCR 7"));
         assert_eq!(e.parts["OS"].trusted, Some(true));
-    }
 
-    #[test]
-    fn any_matching_flavor_of_a_part_suffices() {
-        let a = flavor(FlavorPart::Platform, None, &[(0, 1)]);
-        let b = flavor(FlavorPart::Platform, None, &[(0, 2)]);
-        let e = evaluate(&[&a, &b], &actual(&[(0, 2)]));
-        assert!(e.overall);
-        assert!(e.parts["PLATFORM"].faults.is_empty());
-    }
-
-    #[test]
-    fn no_flavor_is_not_trusted() {
-        let e = evaluate(&[], &actual(&[(0, 0)]));
+        // PLATFORM and OS are REQUIRED in `automatic`: OS alone is not enough.
+        let e = automatic(&pol, &[&o]);
         assert!(!e.overall);
+        let f = &e.parts["PLATFORM"].faults;
+        assert_eq!(f[0].name, FAULT_FLAVOR_MISSING);
+        assert!(f[0].description.contains("no flavor"), "{f:?}");
+        assert_eq!(f[0].flavor_id, None);
     }
 
     #[test]
-    fn host_unique_applies_to_its_host_only() {
-        let hw = "6a4a3a8e-0000-4000-8000-000000000001";
-        let all = vec![
-            flavor(FlavorPart::Platform, None, &[(0, 0)]),
-            flavor(FlavorPart::HostUnique, Some(hw), &[(11, 0)]),
+    fn no_flavor_and_no_group_are_not_trusted() {
+        let pol = automatic_policies();
+        assert!(!automatic(&pol, &[]).overall);
+        assert!(!evaluate_groups(&[], &actual(&[(0, 0)])).overall);
+    }
+
+    /// The allow/deny matrix: match type × requirement × which flavors match.
+    #[test]
+    fn policy_matrix() {
+        use MatchType::*;
+        use Requirement::*;
+        let host = actual(&[(0, 0)]);
+        let good = flavor(FlavorPart::Platform, None, &[(0, 0)]);
+        let bad1 = flavor(FlavorPart::Platform, None, &[(0, 1)]);
+        // Created later than `good` and `bad1`.
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        let newest_bad = flavor(FlavorPart::Platform, None, &[(0, 2)]);
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        let newest_good = flavor(FlavorPart::Platform, None, &[(0, 0)]);
+        // (match type, required, flavors, expected trusted)
+        let cases: Vec<(MatchType, Requirement, Vec<&Flavor>, Option<bool>)> = vec![
+            (AnyOf, Required, vec![], Some(false)),
+            (AnyOf, RequiredIfDefined, vec![], None),
+            (AllOf, Required, vec![], Some(false)),
+            (AllOf, RequiredIfDefined, vec![], None),
+            (Latest, Required, vec![], Some(false)),
+            (Latest, RequiredIfDefined, vec![], None),
+            (AnyOf, Required, vec![&good], Some(true)),
+            (AnyOf, Required, vec![&bad1], Some(false)),
+            (AnyOf, Required, vec![&good, &bad1], Some(true)),
+            (AnyOf, RequiredIfDefined, vec![&good, &bad1], Some(true)),
+            (AnyOf, RequiredIfDefined, vec![&bad1], Some(false)),
+            (AllOf, Required, vec![&good], Some(true)),
+            (AllOf, Required, vec![&good, &bad1], Some(false)),
+            (AllOf, RequiredIfDefined, vec![&good, &bad1], Some(false)),
+            (AllOf, Required, vec![&good, &newest_good], Some(true)),
+            (Latest, Required, vec![&bad1, &newest_good], Some(true)),
+            (Latest, Required, vec![&good, &newest_bad], Some(false)),
+            (
+                Latest,
+                RequiredIfDefined,
+                vec![&newest_good, &bad1],
+                Some(true),
+            ),
+            (
+                Latest,
+                RequiredIfDefined,
+                vec![&newest_bad, &good],
+                Some(false),
+            ),
         ];
-        assert_eq!(applicable(&all, hw).len(), 2);
+        for (i, (mt, req, flavors, want)) in cases.into_iter().enumerate() {
+            let policy = FlavorMatchPolicy::new(PolicyPart::Platform, mt, req);
+            let r = evaluate_policy("g", &policy, &flavors, &host);
+            assert_eq!(r.trusted, want, "case {i}: {mt:?} {req:?}: {r:?}");
+            assert_eq!(r.faults.is_empty(), want != Some(false), "case {i}: {r:?}");
+            if mt == Latest && !flavors.is_empty() {
+                assert_eq!(r.flavor_ids.len(), 1, "case {i}: only the newest counts");
+            }
+        }
+        // ALL_OF names the flavor that differs and its PCR.
+        let policy = FlavorMatchPolicy::new(PolicyPart::Platform, AllOf, Required);
+        let r = evaluate_policy("g", &policy, &[&good, &bad1], &host);
+        assert_eq!(r.faults.len(), 1);
+        assert_eq!(r.faults[0].flavor_id, Some(bad1.id));
+        assert_eq!(r.faults[0].pcr_index, Some(0));
+        assert_eq!(r.faults[0].flavorgroup.as_deref(), Some("g"));
+    }
+
+    #[test]
+    fn groups_are_joined_and_unknown_parts_only_count_when_required() {
+        use MatchType::*;
+        use Requirement::*;
+        let p = flavor(FlavorPart::Platform, None, &[(0, 0)]);
+        let bad = flavor(FlavorPart::Platform, None, &[(0, 5)]);
+        let any = [FlavorMatchPolicy::new(
+            PolicyPart::Platform,
+            AnyOf,
+            Required,
+        )];
+        let all = [FlavorMatchPolicy::new(
+            PolicyPart::Platform,
+            AllOf,
+            Required,
+        )];
+        let host = actual(&[(0, 0)]);
+        let g1 = GroupFlavors {
+            name: "one",
+            policies: &any,
+            flavors: vec![&p, &bad],
+        };
+        let g2 = GroupFlavors {
+            name: "two",
+            policies: &all,
+            flavors: vec![&p, &bad],
+        };
+        assert!(evaluate_groups(std::slice::from_ref(&g1), &host).overall);
+        let e = evaluate_groups(&[g1.clone(), g2], &host);
+        assert!(!e.overall);
         assert_eq!(
-            applicable(&all, "6a4a3a8e-0000-4000-8000-000000000002").len(),
-            1
+            e.parts["PLATFORM"].faults[0].flavorgroup.as_deref(),
+            Some("two")
         );
-        assert_eq!(pcrs_named(&applicable(&all, hw)), vec![0, 11]);
+
+        let sw = [
+            FlavorMatchPolicy::new(PolicyPart::Platform, AnyOf, Required),
+            FlavorMatchPolicy::new(PolicyPart::Software, AllOf, Required),
+        ];
+        let e = evaluate_groups(
+            &[GroupFlavors {
+                name: "sw",
+                policies: &sw,
+                flavors: vec![&p],
+            }],
+            &host,
+        );
+        assert!(!e.overall);
+        assert_eq!(e.parts["SOFTWARE"].trusted, Some(false));
+        // A part without a policy is not looked at.
+        let os_only = [FlavorMatchPolicy::new(
+            PolicyPart::Os,
+            AnyOf,
+            RequiredIfDefined,
+        )];
+        let e = evaluate_groups(
+            &[GroupFlavors {
+                name: "os",
+                policies: &os_only,
+                flavors: vec![&bad],
+            }],
+            &host,
+        );
+        assert!(!e.overall, "nothing evaluated is not trusted");
+        assert_eq!(e.parts["PLATFORM"].trusted, None);
+    }
+
+    #[test]
+    fn policies_are_checked_and_parse_as_secl_writes_them() {
+        let c: MatchPolicyCollection = serde_json::from_value(serde_json::json!({
+            "flavor_match_policies": [
+                {"flavor_part": "PLATFORM", "match_policy": {"match_type": "ANY_OF", "required": "REQUIRED"}},
+                {"flavor_part": "SOFTWARE", "match_policy": {"match_type": "ALL_OF", "required": "REQUIRED_IF_DEFINED"}},
+                {"flavor_part": "HOST_UNIQUE", "match_policy": {"match_type": "LATEST", "required": "REQUIRED_IF_DEFINED"}}
+            ]
+        }))
+        .unwrap();
+        check_policies(&c.flavor_match_policies).unwrap();
+        assert!(check_policies(&[]).is_err());
+        let dup = [c.flavor_match_policies[0], c.flavor_match_policies[0]];
+        assert!(check_policies(&dup).is_err());
+        for bad in [
+            serde_json::json!({"flavor_part": "PLATFORM", "match_policy": {"match_type": "SOME_OF", "required": "REQUIRED"}}),
+            serde_json::json!({"flavor_part": "BIOS", "match_policy": {"match_type": "ANY_OF", "required": "REQUIRED"}}),
+            serde_json::json!({"flavor_part": "OS", "match_policy": {"match_type": "ANY_OF"}}),
+            serde_json::json!({"flavor_part": "OS", "match_policy": {"match_type": "ANY_OF", "required": "REQUIRED", "x": 1}}),
+        ] {
+            assert!(serde_json::from_value::<FlavorMatchPolicy>(bad).is_err());
+        }
+        assert_eq!(
+            serde_json::to_value(automatic_policies()[0]).unwrap(),
+            serde_json::json!({"flavor_part": "PLATFORM", "match_policy": {"match_type": "ANY_OF", "required": "REQUIRED"}})
+        );
     }
 
     #[test]
@@ -397,19 +846,29 @@ mod tests {
             "pcrs": [{"index": 9, "value": "AA".repeat(32)}, {"index": 8, "value": "00".repeat(32)}]
         }))
         .unwrap();
-        let f = ok.into_flavor("now").unwrap();
+        let (f, groups) = ok.into_flavor("now").unwrap();
         assert_eq!(f.pcrs[0].index, 8);
         assert_eq!(f.pcrs[1].value, "aa".repeat(32));
         assert_eq!(f.flavor_group, GROUP_AUTOMATIC);
+        assert_eq!(groups, vec![GROUP_AUTOMATIC.to_string()]);
+        let named: FlavorImport = serde_json::from_value(serde_json::json!({
+            "flavor_part": "OS", "flavorgroup_names": ["g1", "g2", "g1"],
+            "pcrs": [{"index": 8, "value": "00".repeat(32)}]
+        }))
+        .unwrap();
+        assert_eq!(named.into_flavor("now").unwrap().1, vec!["g1", "g2"]);
         for bad in [
             serde_json::json!({"flavor_part": "OS", "pcrs": []}),
             serde_json::json!({"flavor_part": "OS", "pcrs": [{"index": 24, "value": "00".repeat(32)}]}),
             serde_json::json!({"flavor_part": "OS", "pcrs": [{"index": 1, "value": "00"}]}),
             serde_json::json!({"flavor_part": "HOST_UNIQUE", "pcrs": [{"index": 11, "value": "00".repeat(32)}]}),
             serde_json::json!({"flavor_part": "OS", "hardware_uuid": "x", "pcrs": [{"index": 8, "value": "00".repeat(32)}]}),
+            serde_json::json!({"flavor_part": "OS", "flavor_group": "host_unique", "pcrs": [{"index": 8, "value": "00".repeat(32)}]}),
+            serde_json::json!({"flavor_part": "OS", "flavorgroup_names": ["bad name"], "pcrs": [{"index": 8, "value": "00".repeat(32)}]}),
+            serde_json::json!({"flavor_part": "HOST_UNIQUE", "flavorgroup_names": ["automatic"], "hardware_uuid": "6a4a3a8e-0000-4000-8000-000000000001", "pcrs": [{"index": 11, "value": "00".repeat(32)}]}),
         ] {
-            let imp: FlavorImport = serde_json::from_value(bad).unwrap();
-            assert!(imp.into_flavor("now").is_err());
+            let imp: FlavorImport = serde_json::from_value(bad.clone()).unwrap();
+            assert!(imp.into_flavor("now").is_err(), "{bad}");
         }
     }
 }

@@ -57,6 +57,9 @@ async fn open_hvs(settings: &Settings) -> anyhow::Result<Hvs> {
     let hvs = tokio::task::spawn_blocking(move || Hvs::open(store, &dir, ek_cas, validity, issuer))
         .await
         .context("key set-up task")??;
+    hvs.init_flavorgroups()
+        .await
+        .context("creating the default flavor groups")?;
     Ok(hvs)
 }
 

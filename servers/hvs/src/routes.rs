@@ -27,7 +27,9 @@ use crate::error::HvsError;
 use crate::flavor::{FlavorImport, FlavorPart};
 use crate::keys::pem_block;
 use crate::service::{
-    AikActivateRequest, AikChallengeRequest, HostCreate, Hvs, RegisterKeyInfo, ReportCriteria,
+    AikActivateRequest, AikChallengeRequest, FlavorGroupCreate, FlavorGroupFilter, GROUP_NOT_FOUND,
+    HOST_STATES, HostCreate, Hvs, MAX_NUMBER_OF_DAYS, REPORT_SEARCH_LIMIT, RegisterKeyInfo,
+    ReportCriteria, ReportFilter,
 };
 
 pub const BASE_PATH: &str = "/hvs/v2";
@@ -64,6 +66,22 @@ pub fn router(hvs: Arc<Hvs>, max_body_bytes: usize) -> Router {
         .route("/hosts/{id}", get(get_host).delete(delete_host))
         .route("/flavors", get(list_flavors).post(create_flavors))
         .route("/flavors/{id}", get(get_flavor).delete(delete_flavor))
+        .route(
+            "/flavorgroups",
+            get(list_flavorgroups).post(create_flavorgroup),
+        )
+        .route(
+            "/flavorgroups/{id}",
+            get(get_flavorgroup).delete(delete_flavorgroup),
+        )
+        .route(
+            "/flavorgroups/{id}/flavors",
+            get(list_flavorgroup_links).post(create_flavorgroup_link),
+        )
+        .route(
+            "/flavorgroups/{id}/flavors/{flavor}",
+            get(get_flavorgroup_link).delete(delete_flavorgroup_link),
+        )
         .route("/reports", get(list_reports).post(create_report))
         .route("/reports/{id}", get(get_report))
         .route("/tokens", get(list_tokens).post(create_token))
@@ -259,27 +277,29 @@ async fn create_host(State(hvs): St, headers: HeaderMap, body: Bytes) -> ApiResu
     require_accept(&headers, JSON)?;
     let req: HostCreate = parse_json(&headers, &body)?;
     let host = hvs.create_host(req).await.map_err(api_error)?;
-    Ok(created(host.public()))
+    let mut view = hvs
+        .host_views(std::slice::from_ref(&host))
+        .await
+        .map_err(api_error)?;
+    Ok(created(view.pop()))
 }
 
 async fn list_hosts(State(hvs): St, headers: HeaderMap) -> ApiResult {
     authorize(&hvs, &headers, Permission::new("hosts", "search")).await?;
     require_accept(&headers, JSON)?;
-    let hosts: Vec<_> = hvs
-        .hosts()
-        .await
-        .map_err(api_error)?
-        .iter()
-        .map(|h| h.public())
-        .collect();
-    Ok(Json(hosts).into_response())
+    let hosts = hvs.hosts().await.map_err(api_error)?;
+    let views = hvs.host_views(&hosts).await.map_err(api_error)?;
+    Ok(Json(views).into_response())
 }
 
 async fn get_host(State(hvs): St, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
     authorize(&hvs, &headers, Permission::new("hosts", "retrieve")).await?;
     require_accept(&headers, JSON)?;
     match hvs.host(parse_id(&id)?).await.map_err(api_error)? {
-        Some(h) => Ok(Json(h.public()).into_response()),
+        Some(h) => {
+            let mut view = hvs.host_views(&[h]).await.map_err(api_error)?;
+            Ok(Json(view.pop()).into_response())
+        }
         None => Err(ApiError::not_found("Host with given id does not exist")),
     }
 }
@@ -300,6 +320,9 @@ async fn delete_host(State(hvs): St, headers: HeaderMap, Path(id): Path<String>)
 struct FlavorsFromHost {
     host_id: String,
     flavor_parts: Vec<FlavorPart>,
+    /// SecL's field; default `automatic`.
+    #[serde(default)]
+    flavorgroup_names: Vec<String>,
 }
 
 /// `{"host_id","flavor_parts"}` creates flavors from the host; anything else is one flavor to
@@ -313,7 +336,7 @@ async fn create_flavors(State(hvs): St, headers: HeaderMap, body: Bytes) -> ApiR
             .map_err(|e| ApiError::bad_request(format!("Invalid JSON body: {e}")))?;
         let id = Uuid::try_parse(&req.host_id)
             .map_err(|_| ApiError::bad_request("host_id must be a UUID"))?;
-        hvs.flavors_from_host(id, &req.flavor_parts)
+        hvs.flavors_from_host(id, &req.flavor_parts, req.flavorgroup_names)
             .await
             .map_err(api_error)?
     } else {
@@ -321,21 +344,26 @@ async fn create_flavors(State(hvs): St, headers: HeaderMap, body: Bytes) -> ApiR
             .map_err(|e| ApiError::bad_request(format!("Invalid flavor: {e}")))?;
         vec![hvs.import_flavor(imp).await.map_err(api_error)?]
     };
-    Ok(created(serde_json::json!({ "flavors": flavors })))
+    let views = hvs.flavor_views(&flavors).await.map_err(api_error)?;
+    Ok(created(serde_json::json!({ "flavors": views })))
 }
 
 async fn list_flavors(State(hvs): St, headers: HeaderMap) -> ApiResult {
     authorize(&hvs, &headers, Permission::new("flavors", "search")).await?;
     require_accept(&headers, JSON)?;
     let flavors = hvs.flavors().await.map_err(api_error)?;
-    Ok(Json(serde_json::json!({ "flavors": flavors })).into_response())
+    let views = hvs.flavor_views(&flavors).await.map_err(api_error)?;
+    Ok(Json(serde_json::json!({ "flavors": views })).into_response())
 }
 
 async fn get_flavor(State(hvs): St, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
     authorize(&hvs, &headers, Permission::new("flavors", "retrieve")).await?;
     require_accept(&headers, JSON)?;
     match hvs.flavor(parse_id(&id)?).await.map_err(api_error)? {
-        Some(f) => Ok(Json(f).into_response()),
+        Some(f) => {
+            let mut view = hvs.flavor_views(&[f]).await.map_err(api_error)?;
+            Ok(Json(view.pop()).into_response())
+        }
         None => Err(ApiError::not_found("Flavor with given id does not exist")),
     }
 }
@@ -390,25 +418,302 @@ async fn list_reports(
     Query(q): Query<Vec<(String, String)>>,
 ) -> ApiResult {
     authorize(&hvs, &headers, Permission::new("reports", "search")).await?;
-    query_params(&q, &["hostId", "hostHardwareId", "latestPerHost"])?;
-    let host_id = param(&q, "hostId")
-        .map(|v| Uuid::try_parse(v).map_err(|_| ApiError::bad_request("hostId must be a UUID")))
-        .transpose()?;
-    let latest = match param(&q, "latestPerHost") {
-        None | Some("true") => true,
-        Some("false") => false,
-        Some(_) => return Err(ApiError::bad_request("latestPerHost must be true or false")),
-    };
-    let reports = hvs
-        .reports(host_id, param(&q, "hostHardwareId"), latest)
-        .await
-        .map_err(api_error)?;
+    let filter = report_filter(&q)?;
+    let reports = hvs.reports(&filter).await.map_err(api_error)?;
     if accepts(&headers, SAML) {
         let body: String = reports.iter().map(|r| r.saml.as_str()).collect();
         return Ok(([(header::CONTENT_TYPE, SAML)], body).into_response());
     }
     require_accept(&headers, JSON)?;
     Ok(Json(reports).into_response())
+}
+
+/// SecL's report search parameters; anything else, or a value that does not parse, is 400.
+fn report_filter(q: &[(String, String)]) -> ApiResult<ReportFilter> {
+    query_params(
+        q,
+        &[
+            "id",
+            "hostId",
+            "hostHardwareId",
+            "hostName",
+            "hostStatus",
+            "fromDate",
+            "toDate",
+            "latestPerHost",
+            "numberOfDays",
+            "limit",
+            "afterId",
+        ],
+    )?;
+    let get = |name: &str| param(q, name).map(str::trim).filter(|v| !v.is_empty());
+    let uuid = |name: &str, what: &str| {
+        get(name)
+            .map(|v| {
+                Uuid::try_parse(v).map_err(|_| {
+                    ApiError::bad_request(format!("Invalid UUID format of the {what} specified"))
+                })
+            })
+            .transpose()
+    };
+    let mut f = ReportFilter {
+        id: uuid("id", "Report Identifier")?,
+        host_id: uuid("hostId", "Host Identifier")?,
+        hardware_uuid: uuid("hostHardwareId", "Host Hardware Identifier")?,
+        after_id: uuid("afterId", "afterId")?,
+        host_name: get("hostName").map(str::to_string),
+        ..ReportFilter::default()
+    };
+    if let Some(s) = get("hostStatus") {
+        if !HOST_STATES.iter().any(|h| h.eq_ignore_ascii_case(s)) {
+            return Err(ApiError::bad_request(
+                "Valid contents for HostStatus must be specified",
+            ));
+        }
+        f.host_status = Some(s.to_string());
+    }
+    f.from = get("fromDate")
+        .map(|v| parse_date(v, "fromDate"))
+        .transpose()?;
+    f.to = get("toDate").map(|v| parse_date(v, "toDate")).transpose()?;
+    if let Some(v) = get("latestPerHost") {
+        f.latest_per_host = match v.to_ascii_lowercase().as_str() {
+            "true" | "1" | "t" => true,
+            "false" | "0" | "f" => false,
+            _ => return Err(ApiError::bad_request("latestPerHost must be true or false")),
+        };
+    }
+    if let Some(v) = get("numberOfDays") {
+        let days: u32 = v
+            .parse()
+            .ok()
+            .filter(|d| *d <= MAX_NUMBER_OF_DAYS)
+            .ok_or_else(|| {
+                ApiError::bad_request("NumberOfDays must be an integer >= 0 and <= 365")
+            })?;
+        // As in SecL: a number of days replaces fromDate and toDate.
+        if days > 0 {
+            let now = time::OffsetDateTime::now_utc();
+            f.to = Some(now + time::Duration::seconds(1));
+            f.from = Some(now - time::Duration::days(i64::from(days)));
+        }
+    }
+    if let Some(v) = get("limit") {
+        f.limit = v
+            .parse()
+            .ok()
+            .filter(|l| *l > 0)
+            .ok_or_else(|| ApiError::bad_request("Limit must be an integer > 0"))?;
+        f.limit = f.limit.min(REPORT_SEARCH_LIMIT);
+    }
+    Ok(f)
+}
+
+/// SecL's date formats: `YYYY-MM-DD`, `YYYY-MM-DD hh:mm:ss` (UTC) and RFC 3339.
+fn parse_date(v: &str, name: &str) -> ApiResult<time::OffsetDateTime> {
+    use time::format_description::well_known::Rfc3339;
+    use time::macros::format_description;
+    if let Ok(t) = time::OffsetDateTime::parse(v, &Rfc3339) {
+        return Ok(t);
+    }
+    if let Ok(t) = time::PrimitiveDateTime::parse(
+        v,
+        format_description!("[year]-[month]-[day] [hour]:[minute]:[second]"),
+    ) {
+        return Ok(t.assume_utc());
+    }
+    if let Ok(d) = time::Date::parse(v, format_description!("[year]-[month]-[day]")) {
+        return Ok(d.midnight().assume_utc());
+    }
+    Err(ApiError::bad_request(format!(
+        "Invalid {name} specified: one of YYYY-MM-DD, YYYY-MM-DD hh:mm:ss or \
+         YYYY-MM-DDThh:mm:ss.000Z must be specified"
+    )))
+}
+
+// ----- flavor groups ----------------------------------------------------------------------
+
+/// A group as SecL shows it, with the ids of its flavors (`flavorIds`) and, on request, the
+/// flavors themselves.
+async fn flavorgroup_view(
+    hvs: &Hvs,
+    g: crate::service::FlavorGroup,
+    with_flavors: bool,
+) -> ApiResult<serde_json::Value> {
+    let ids = hvs
+        .flavors_by_group()
+        .await
+        .map_err(api_error)?
+        .remove(&g.id)
+        .unwrap_or_default();
+    let mut v = serde_json::json!({
+        "id": g.id,
+        "name": g.name,
+        "flavorIds": ids,
+        "flavor_match_policy_collection": g.flavor_match_policy_collection,
+    });
+    if with_flavors {
+        let mut flavors = Vec::new();
+        for id in &ids {
+            if let Some(f) = hvs.flavor(*id).await.map_err(api_error)? {
+                flavors.push(f);
+            }
+        }
+        v["flavors"] =
+            serde_json::Value::Array(hvs.flavor_views(&flavors).await.map_err(api_error)?);
+    }
+    Ok(v)
+}
+
+async fn create_flavorgroup(State(hvs): St, headers: HeaderMap, body: Bytes) -> ApiResult {
+    authorize(&hvs, &headers, Permission::new("flavorgroups", "create")).await?;
+    require_accept(&headers, JSON)?;
+    let req: FlavorGroupCreate = parse_json(&headers, &body)?;
+    let g = hvs.create_flavorgroup(req).await.map_err(api_error)?;
+    Ok(created(flavorgroup_view(&hvs, g, false).await?))
+}
+
+async fn list_flavorgroups(
+    State(hvs): St,
+    headers: HeaderMap,
+    Query(q): Query<Vec<(String, String)>>,
+) -> ApiResult {
+    authorize(&hvs, &headers, Permission::new("flavorgroups", "search")).await?;
+    require_accept(&headers, JSON)?;
+    query_params(
+        &q,
+        &["id", "nameEqualTo", "nameContains", "includeFlavorContent"],
+    )?;
+    let get = |name: &str| param(&q, name).map(str::trim).filter(|v| !v.is_empty());
+    let filter = FlavorGroupFilter {
+        id: get("id")
+            .map(|v| {
+                Uuid::try_parse(v).map_err(|_| {
+                    ApiError::bad_request("Invalid id query param value, must be UUID")
+                })
+            })
+            .transpose()?,
+        name_equal_to: get("nameEqualTo").map(str::to_string),
+        name_contains: get("nameContains").map(str::to_string),
+    };
+    // SecL reads anything but a true boolean as false.
+    let with_flavors = get("includeFlavorContent")
+        .is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "true" | "1" | "t"));
+    let groups = hvs.flavorgroups(&filter).await.map_err(api_error)?;
+    let mut views = Vec::with_capacity(groups.len());
+    for g in groups {
+        views.push(flavorgroup_view(&hvs, g, with_flavors).await?);
+    }
+    Ok(Json(serde_json::json!({ "flavorgroups": views })).into_response())
+}
+
+async fn get_flavorgroup(State(hvs): St, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
+    authorize(&hvs, &headers, Permission::new("flavorgroups", "retrieve")).await?;
+    require_accept(&headers, JSON)?;
+    match hvs.flavorgroup(parse_id(&id)?).await.map_err(api_error)? {
+        Some(g) => Ok(Json(flavorgroup_view(&hvs, g, false).await?).into_response()),
+        None => Err(ApiError::not_found(GROUP_NOT_FOUND)),
+    }
+}
+
+async fn delete_flavorgroup(
+    State(hvs): St,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> ApiResult {
+    authorize(&hvs, &headers, Permission::new("flavorgroups", "delete")).await?;
+    if hvs
+        .delete_flavorgroup(parse_id(&id)?)
+        .await
+        .map_err(api_error)?
+    {
+        Ok(StatusCode::NO_CONTENT.into_response())
+    } else {
+        Err(ApiError::not_found(GROUP_NOT_FOUND))
+    }
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LinkRequest {
+    flavor_id: String,
+}
+
+async fn create_flavorgroup_link(
+    State(hvs): St,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    authorize(&hvs, &headers, Permission::new("flavorgroups", "create")).await?;
+    require_accept(&headers, JSON)?;
+    let group = parse_id(&id)?;
+    let req: LinkRequest = parse_json(&headers, &body)?;
+    let flavor = Uuid::try_parse(req.flavor_id.trim())
+        .ok()
+        .filter(|u| !u.is_nil())
+        .ok_or_else(|| ApiError::bad_request("Invalid FlavorID in request"))?;
+    let link = hvs.link_flavor(group, flavor).await.map_err(api_error)?;
+    Ok(created(link))
+}
+
+async fn list_flavorgroup_links(
+    State(hvs): St,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> ApiResult {
+    authorize(&hvs, &headers, Permission::new("flavorgroups", "search")).await?;
+    require_accept(&headers, JSON)?;
+    let group = parse_id(&id)?;
+    if hvs.flavorgroup(group).await.map_err(api_error)?.is_none() {
+        return Err(ApiError::not_found("FlavorGroup does not exist"));
+    }
+    let links: Vec<_> = hvs
+        .links()
+        .await
+        .map_err(api_error)?
+        .into_iter()
+        .filter(|l| l.flavorgroup_id == group)
+        .collect();
+    Ok(Json(serde_json::json!({ "flavor_flavorgroup_links": links })).into_response())
+}
+
+async fn get_flavorgroup_link(
+    State(hvs): St,
+    headers: HeaderMap,
+    Path((id, flavor)): Path<(String, String)>,
+) -> ApiResult {
+    authorize(&hvs, &headers, Permission::new("flavorgroups", "retrieve")).await?;
+    require_accept(&headers, JSON)?;
+    match hvs
+        .flavor_link(parse_id(&id)?, parse_id(&flavor)?)
+        .await
+        .map_err(api_error)?
+    {
+        Some(l) => Ok(Json(l).into_response()),
+        None => Err(ApiError::not_found(
+            "FlavorGroup-Flavor link does not exist",
+        )),
+    }
+}
+
+async fn delete_flavorgroup_link(
+    State(hvs): St,
+    headers: HeaderMap,
+    Path((id, flavor)): Path<(String, String)>,
+) -> ApiResult {
+    authorize(&hvs, &headers, Permission::new("flavorgroups", "delete")).await?;
+    if hvs
+        .unlink_flavor(parse_id(&id)?, parse_id(&flavor)?)
+        .await
+        .map_err(api_error)?
+    {
+        Ok(StatusCode::NO_CONTENT.into_response())
+    } else {
+        Err(ApiError::not_found(
+            "FlavorGroup-Flavor link does not exist",
+        ))
+    }
 }
 
 // ----- tokens -----------------------------------------------------------------------------

@@ -23,8 +23,13 @@ use uuid::Uuid;
 
 use crate::agent::{Agent, HostInfo, normalize_connection_string};
 use crate::error::{HvsError, Result, bad, internal};
-use crate::flavor::{self, Evaluation, Flavor, FlavorPart, PcrExpectation};
+use crate::flavor::{self, Evaluation, Flavor, FlavorPart, GroupFlavors, PcrExpectation};
 use crate::keys::{self, SamlSigner, SealKey};
+
+mod groups;
+pub use groups::{
+    FlavorGroup, FlavorGroupCreate, FlavorGroupFilter, FlavorLink, GROUP_EXISTS, GROUP_NOT_FOUND,
+};
 
 const KIND_CHALLENGE: &str = "hvs-aik-challenge";
 const KIND_HOST: &str = "hvs-host";
@@ -125,6 +130,10 @@ pub struct HostCreate {
     pub ta_token: String,
     #[serde(default)]
     pub description: Option<String>,
+    /// SecL's field: the flavor groups whose policies the host is verified against (default
+    /// `automatic`); unknown names become new groups with the default policies, as in SecL.
+    #[serde(default)]
+    pub flavorgroup_names: Option<Vec<String>>,
 }
 
 /// A registered host as stored; `ta_token_sealed` never leaves the server.
@@ -148,14 +157,19 @@ pub struct HostRecord {
     pub ta_token_sealed: String,
     pub created: String,
     pub updated: String,
+    /// The host's flavor groups; `None` for hosts stored before groups existed (`automatic`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flavorgroup_ids: Option<Vec<Uuid>>,
 }
 
 impl HostRecord {
-    /// What clients see: everything but the sealed token.
-    pub fn public(&self) -> serde_json::Value {
+    /// What clients see: everything but the sealed token, with the names of its groups.
+    pub fn public(&self, flavorgroup_names: Vec<String>) -> serde_json::Value {
         let mut v = serde_json::to_value(self).unwrap_or_default();
         if let Some(o) = v.as_object_mut() {
             o.remove("ta_token_sealed");
+            o.remove("flavorgroup_ids");
+            o.insert("flavorgroup_names".into(), flavorgroup_names.into());
         }
         v
     }
@@ -445,6 +459,7 @@ impl Hvs {
         {
             return Err(bad("description is longer than 1024 bytes"));
         }
+        let group_names = host_group_names(req.flavorgroup_names.as_deref())?;
         let agent = Agent::new(&base, &req.ta_ca_pem, req.ta_token.trim()).map_err(|e| bad(e.0))?;
         let unreachable = |e: crate::agent::AgentError| bad(format!("Cannot register host: {e}"));
         let info = agent.host_info().await.map_err(unreachable)?;
@@ -465,6 +480,7 @@ impl Hvs {
             ))
         })?;
 
+        let groups = self.groups_for_names(&group_names).await?;
         let id = Uuid::new_v4();
         let now = now_str();
         let host = HostRecord {
@@ -485,6 +501,7 @@ impl Hvs {
             ),
             created: now.clone(),
             updated: now,
+            flavorgroup_ids: Some(groups.iter().map(|g| g.id).collect()),
         };
         // The hardware-UUID index is the uniqueness check, atomic in every backend.
         match self
@@ -517,6 +534,30 @@ impl Hvs {
             .iter()
             .map(|(_, v)| from_json(KIND_HOST, v))
             .collect()
+    }
+
+    /// Hosts as clients see them (see [`HostRecord::public`]).
+    pub async fn host_views(&self, hosts: &[HostRecord]) -> Result<Vec<serde_json::Value>> {
+        let names: BTreeMap<Uuid, String> = self
+            .flavorgroups(&FlavorGroupFilter::default())
+            .await?
+            .into_iter()
+            .map(|g| (g.id, g.name))
+            .collect();
+        let automatic = self
+            .flavorgroup_by_name(flavor::GROUP_AUTOMATIC)
+            .await?
+            .map(|g| g.id);
+        Ok(hosts
+            .iter()
+            .map(|h| {
+                let groups = groups::host_group_ids(h, automatic)
+                    .iter()
+                    .filter_map(|id| names.get(id).cloned())
+                    .collect();
+                h.public(groups)
+            })
+            .collect())
     }
 
     pub async fn host(&self, id: Uuid) -> Result<Option<HostRecord>> {
@@ -591,15 +632,19 @@ impl Hvs {
     // ----- flavors -------------------------------------------------------------------------
 
     /// Flavors of `parts` from a fresh verified quote of the host.
+    /// PLATFORM and OS flavors join the groups named (default `automatic`, missing ones are
+    /// created with the default policies as in SecL), HOST_UNIQUE flavors `host_unique`.
     pub async fn flavors_from_host(
         &self,
         host_id: Uuid,
         parts: &[FlavorPart],
+        group_names: Vec<String>,
     ) -> Result<Vec<Flavor>> {
         if parts.is_empty() {
             return Err(bad("flavor_parts must name at least one part"));
         }
         let parts: BTreeSet<FlavorPart> = parts.iter().copied().collect();
+        let shared = flavor::groups_for_part(FlavorPart::Platform, group_names)?;
         let Some(mut host) = self.host(host_id).await? else {
             return Err(bad(HOST_NOT_FOUND));
         };
@@ -613,11 +658,16 @@ impl Hvs {
         let now = now_str();
         let mut out = Vec::new();
         for part in parts {
+            let names = if part == FlavorPart::HostUnique {
+                vec![flavor::GROUP_HOST_UNIQUE.to_string()]
+            } else {
+                shared.clone()
+            };
             let f = Flavor {
                 id: Uuid::new_v4(),
                 label: format!("{}_{}_{}", host.host_name, part.name(), now),
                 flavor_part: part,
-                flavor_group: part.group().into(),
+                flavor_group: names[0].clone(),
                 hardware_uuid: (part == FlavorPart::HostUnique).then(|| host.hardware_uuid.clone()),
                 pcr_bank: "SHA256".into(),
                 pcrs: part
@@ -631,20 +681,56 @@ impl Hvs {
                     .collect(),
                 created: now.clone(),
             };
-            self.store
-                .insert(KIND_FLAVOR, &f.id.to_string(), &json(&f)?)
-                .await?;
+            self.store_flavor(&f, &names).await?;
             out.push(f);
         }
         Ok(out)
     }
 
     pub async fn import_flavor(&self, f: flavor::FlavorImport) -> Result<Flavor> {
-        let f = f.into_flavor(&now_str())?;
-        self.store
-            .insert(KIND_FLAVOR, &f.id.to_string(), &json(&f)?)
-            .await?;
+        let (f, names) = f.into_flavor(&now_str())?;
+        self.store_flavor(&f, &names).await?;
         Ok(f)
+    }
+
+    /// Stores a new flavor and links it to the groups called `names` (created when missing).
+    async fn store_flavor(&self, f: &Flavor, names: &[String]) -> Result<()> {
+        let groups = self.groups_for_names(names).await?;
+        self.store
+            .insert(KIND_FLAVOR, &f.id.to_string(), &json(f)?)
+            .await?;
+        for g in groups {
+            self.insert_link(g.id, f.id).await?;
+        }
+        Ok(())
+    }
+
+    /// Flavors as clients see them: with `flavorgroup_names`, the groups they are linked to.
+    pub async fn flavor_views(&self, flavors: &[Flavor]) -> Result<Vec<serde_json::Value>> {
+        let names: BTreeMap<Uuid, String> = self
+            .flavorgroups(&FlavorGroupFilter::default())
+            .await?
+            .into_iter()
+            .map(|g| (g.id, g.name))
+            .collect();
+        let mut of_flavor: BTreeMap<Uuid, Vec<String>> = BTreeMap::new();
+        for l in self.links().await? {
+            if let Some(n) = names.get(&l.flavorgroup_id) {
+                of_flavor.entry(l.flavor_id).or_default().push(n.clone());
+            }
+        }
+        flavors
+            .iter()
+            .map(|f| {
+                let mut v = serde_json::to_value(f).map_err(internal)?;
+                let mut groups = of_flavor.remove(&f.id).unwrap_or_default();
+                groups.sort();
+                if let Some(o) = v.as_object_mut() {
+                    o.insert("flavorgroup_names".into(), groups.into());
+                }
+                Ok(v)
+            })
+            .collect()
     }
 
     pub async fn flavors(&self) -> Result<Vec<Flavor>> {
@@ -672,7 +758,9 @@ impl Hvs {
     }
 
     pub async fn delete_flavor(&self, id: Uuid) -> Result<bool> {
-        Ok(self.store.delete(KIND_FLAVOR, &id.to_string()).await?)
+        let deleted = self.store.delete(KIND_FLAVOR, &id.to_string()).await?;
+        self.unlink_flavor_everywhere(id).await?;
+        Ok(deleted)
     }
 
     // ----- reports -------------------------------------------------------------------------
@@ -713,34 +801,71 @@ impl Hvs {
     /// A fresh verification of the host, signed as SAML and stored.
     pub async fn create_report(&self, c: &ReportCriteria) -> Result<Report> {
         let mut host = self.find_host(c).await?;
-        let all = self.flavors().await?;
-        let applicable = flavor::applicable(&all, &host.hardware_uuid);
-        let mut pcrs = flavor::pcrs_named(&applicable);
+        let groups = self.host_groups(&host).await?;
+        let all: BTreeMap<Uuid, Flavor> = self
+            .flavors()
+            .await?
+            .into_iter()
+            .map(|f| (f.id, f))
+            .collect();
+        let by_group = self.flavors_by_group().await?;
+        // HOST_UNIQUE flavors apply to their own host only, under each group's HOST_UNIQUE
+        // policy; the other parts come from the group's links.
+        let unique: Vec<&Flavor> = all
+            .values()
+            .filter(|f| {
+                f.flavor_part == FlavorPart::HostUnique
+                    && f.hardware_uuid
+                        .as_deref()
+                        .is_some_and(|h| h.eq_ignore_ascii_case(&host.hardware_uuid))
+            })
+            .collect();
+        let inputs: Vec<GroupFlavors<'_>> = groups
+            .iter()
+            .map(|g| {
+                let mut flavors: Vec<&Flavor> = by_group
+                    .get(&g.id)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|id| all.get(id))
+                    .filter(|f| f.flavor_part != FlavorPart::HostUnique)
+                    .collect();
+                flavors.extend(unique.iter().copied());
+                GroupFlavors {
+                    name: &g.name,
+                    policies: g.policies(),
+                    flavors,
+                }
+            })
+            .collect();
+        let considered: Vec<&Flavor> = inputs.iter().flat_map(|g| g.flavors.clone()).collect();
+        let mut pcrs = flavor::pcrs_named(&considered);
         if pcrs.is_empty() {
             // Nothing to compare; the quote still proves the host is alive and ours.
             pcrs = (0..flavor::PCR_COUNT).collect();
         }
         let values = self.fresh_quote(&mut host, &pcrs).await?;
-        let evaluation = flavor::evaluate(&applicable, &values);
+        let evaluation = flavor::evaluate_groups(&inputs, &values);
 
         let now = OffsetDateTime::now_utc();
         let now = now.replace_nanosecond(0).unwrap_or(now);
-        let part = |p: FlavorPart| {
+        let part_named = |name: &str| {
             evaluation
                 .parts
-                .get(p.name())
+                .get(name)
                 .map(|r| r.saml_value())
                 .unwrap_or("NA")
                 .to_string()
         };
+        let part = |p: FlavorPart| part_named(p.name());
         let i = &host.host_info;
         let attributes: Vec<(String, String)> = [
             ("TRUST_OVERALL", evaluation.overall.to_string()),
             ("TRUST_PLATFORM", part(FlavorPart::Platform)),
             ("TRUST_OS", part(FlavorPart::Os)),
             ("TRUST_HOST_UNIQUE", part(FlavorPart::HostUnique)),
-            ("TRUST_SOFTWARE", "NA".into()),
-            ("TRUST_ASSET_TAG", "NA".into()),
+            ("TRUST_SOFTWARE", part_named("SOFTWARE")),
+            ("TRUST_ASSET_TAG", part_named("ASSET_TAG")),
             ("OSName", i.os_name.clone()),
             ("OSVersion", i.os_version.clone()),
             ("BiosName", i.bios_name.clone()),
@@ -781,13 +906,10 @@ impl Hvs {
         Ok(r)
     }
 
-    /// Stored reports, newest first, filtered; with `latest_per_host` only each host's newest.
-    pub async fn reports(
-        &self,
-        host_id: Option<Uuid>,
-        hardware_uuid: Option<&str>,
-        latest_per_host: bool,
-    ) -> Result<Vec<Report>> {
+    /// Stored reports, newest first, filtered as SecL does: host criteria and the creation
+    /// window first, then (with `latest_per_host`) each host's newest, then the report id, the
+    /// `after_id` cursor and the limit.
+    pub async fn reports(&self, f: &ReportFilter) -> Result<Vec<Report>> {
         let mut all: Vec<Report> = self
             .store
             .list(KIND_REPORT)
@@ -795,18 +917,129 @@ impl Hvs {
             .iter()
             .map(|(_, v)| from_json(KIND_REPORT, v))
             .collect::<Result<_>>()?;
-        all.retain(|r| {
-            host_id.is_none_or(|h| r.host_id == h)
-                && hardware_uuid.is_none_or(|h| r.hardware_uuid.eq_ignore_ascii_case(h))
-        });
+        let states: BTreeMap<Uuid, String> = match &f.host_status {
+            Some(_) => self
+                .hosts()
+                .await?
+                .into_iter()
+                .map(|h| (h.id, h.state))
+                .collect(),
+            None => BTreeMap::new(),
+        };
         let at = |r: &Report| OffsetDateTime::parse(&r.created, &Rfc3339).ok();
+        all.retain(|r| {
+            let created = at(r);
+            f.host_id.is_none_or(|h| r.host_id == h)
+                && f.hardware_uuid
+                    .is_none_or(|h| r.hardware_uuid.eq_ignore_ascii_case(&h.to_string()))
+                && f.host_name.as_deref().is_none_or(|n| r.host_name == n)
+                && f.host_status.as_deref().is_none_or(|s| {
+                    states
+                        .get(&r.host_id)
+                        .is_some_and(|st| st.eq_ignore_ascii_case(s))
+                })
+                && f.from.is_none_or(|from| created.is_some_and(|c| c >= from))
+                && f.to.is_none_or(|to| created.is_some_and(|c| c < to))
+        });
         all.sort_by_key(|r| std::cmp::Reverse(at(r)));
-        if latest_per_host {
+        if f.latest_per_host {
             let mut seen = BTreeSet::new();
             all.retain(|r| seen.insert(r.host_id));
         }
+        if let Some(id) = f.id {
+            all.retain(|r| r.id == id);
+        }
+        if let Some(after) = f.after_id {
+            match all.iter().position(|r| r.id == after) {
+                Some(i) => {
+                    all.drain(..=i);
+                }
+                None => all.clear(),
+            }
+        }
+        all.truncate(f.limit);
         Ok(all)
     }
+}
+
+/// SecL's default and largest `limit` of a report search.
+pub const REPORT_SEARCH_LIMIT: usize = 10_000;
+/// SecL's largest `numberOfDays`.
+pub const MAX_NUMBER_OF_DAYS: u32 = 365;
+
+/// `GET /reports` search criteria (SecL's query parameters, parsed by the route).
+#[derive(Debug, Clone)]
+pub struct ReportFilter {
+    pub id: Option<Uuid>,
+    pub host_id: Option<Uuid>,
+    pub hardware_uuid: Option<Uuid>,
+    pub host_name: Option<String>,
+    /// Current host state, e.g. `CONNECTED`, compared case-insensitively.
+    pub host_status: Option<String>,
+    /// Created at or after.
+    pub from: Option<OffsetDateTime>,
+    /// Created before.
+    pub to: Option<OffsetDateTime>,
+    pub latest_per_host: bool,
+    /// Only reports listed after this one (paging).
+    pub after_id: Option<Uuid>,
+    pub limit: usize,
+}
+
+impl Default for ReportFilter {
+    fn default() -> Self {
+        Self {
+            id: None,
+            host_id: None,
+            hardware_uuid: None,
+            host_name: None,
+            host_status: None,
+            from: None,
+            to: None,
+            latest_per_host: true,
+            after_id: None,
+            limit: REPORT_SEARCH_LIMIT,
+        }
+    }
+}
+
+/// The host states a `hostStatus` search may name (this HVS's two and the rest of SecL's).
+pub const HOST_STATES: &[&str] = &[
+    STATE_CONNECTED,
+    STATE_CONNECTION_FAILURE,
+    "QUEUE",
+    "UNKNOWN",
+    "UNAUTHORIZED",
+    "AIK_NOT_PROVISIONED",
+    "EC_NOT_PRESENT",
+    "MEASURED_LAUNCH_FAILURE",
+    "TPM_OWNERSHIP_FAILURE",
+    "TPM_NOT_PRESENT",
+    "UNSUPPORTED_TPM",
+];
+
+/// The groups a new host joins: the names given (checked), or `automatic`. `host_unique` has
+/// no policies and is refused.
+fn host_group_names(names: Option<&[String]>) -> Result<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for n in names.unwrap_or_default() {
+        let n = n.trim();
+        flavor::check_group_name(n)?;
+        if n == flavor::GROUP_HOST_UNIQUE {
+            return Err(bad(format!(
+                "Hosts cannot join flavor group {}: it holds HOST_UNIQUE flavors, which apply \
+                 through the HOST_UNIQUE policy of the host's other groups",
+                flavor::GROUP_HOST_UNIQUE
+            )));
+        }
+        if !out.iter().any(|o| o == n) {
+            out.push(n.to_string());
+        }
+    }
+    if out.is_empty() {
+        out.push(flavor::GROUP_AUTOMATIC.into());
+    }
+    Ok(out)
 }
 
 fn parse(der: &[u8]) -> std::result::Result<x509_parser::certificate::X509Certificate<'_>, String> {
