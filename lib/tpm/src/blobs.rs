@@ -24,8 +24,8 @@ const MAX_BLOB_FILE: u64 = 64 * 1024;
 /// A key created under the storage primary, as it is kept between runs.
 ///
 /// `private` is encrypted and integrity-protected by the TPM under the storage primary, so both
-/// halves may be stored on disk; they are useless on any other TPM. Reloading needs only the
-/// re-derived primary (no persistent handle), so keys survive agent and TPM restarts.
+/// halves may be stored on disk; they are useless on any other TPM. Reloading needs only that
+/// primary, persistent or re-derived (the same key), so keys survive agent and TPM restarts.
 #[derive(Clone, PartialEq, Eq)]
 pub struct KeyBlobs {
     /// Marshalled TPM2B_PUBLIC (two-byte big-endian size, then the TPMT_PUBLIC).

@@ -33,6 +33,10 @@ pub enum Error {
     /// network, an EK certificate from NV) do not.
     #[error("malformed {what}: {reason}")]
     Malformed { what: &'static str, reason: String },
+    /// The persistent storage primary is missing, or the object at its handle is not the key
+    /// this crate derives (someone else's key must never parent or salt ours).
+    #[error("storage primary: {0}")]
+    StoragePrimary(String),
     /// The TPM or a key uses something this crate does not handle (say, a non-RSA EK).
     #[error("unsupported: {0}")]
     Unsupported(String),

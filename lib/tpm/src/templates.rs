@@ -16,7 +16,8 @@ fn build_err(e: tss_esapi::Error) -> Error {
 
 /// The TCG storage root key template (TCG TPM v2.0 Provisioning Guidance, RSA-2048 SRK):
 /// restricted decryption, AES-128-CFB, noDA, empty auth and policy, unique = 256 zero bytes.
-/// Being a primary, it is re-derived identically after any restart, so nothing is persisted.
+/// Being a primary, it is re-derived identically after any restart; that is how an object at
+/// the persistent handle is recognised as this key.
 pub(crate) fn srk() -> Result<Public> {
     let attributes = ObjectAttributesBuilder::new()
         .with_fixed_tpm(true)

@@ -11,8 +11,9 @@ use tss_esapi::handles::{
     AuthHandle, KeyHandle, ObjectHandle, PcrHandle, PersistentTpmHandle, SessionHandle, TpmHandle,
 };
 use tss_esapi::interface_types::algorithm::HashingAlgorithm;
+use tss_esapi::interface_types::dynamic_handles::Persistent;
 use tss_esapi::interface_types::key_bits::RsaKeyBits;
-use tss_esapi::interface_types::resource_handles::Hierarchy;
+use tss_esapi::interface_types::resource_handles::{Hierarchy, Provision};
 use tss_esapi::interface_types::session_handles::{AuthSession, PolicySession};
 use tss_esapi::structures::{AttestInfo, RsaScheme};
 use tss_esapi::structures::{
@@ -29,6 +30,9 @@ use crate::blobs::{
 use crate::error::{Error, Result, malformed, tpm};
 use crate::{tcti, templates};
 
+/// Persistent handle of the storage primary: SecL's TPM_HANDLE_PRIMARY, the first handle of
+/// the owner's persistent range (TCG Handle Registry: SRKs).
+pub const SRK_HANDLE: u32 = 0x8100_0000;
 /// Persistent handle of the RSA-2048 EK (TCG EK Credential Profile; where swtpm_setup puts it).
 pub const EK_HANDLE: u32 = 0x8101_0001;
 /// NV index of the RSA-2048 EK certificate (TCG EK Credential Profile, low range).
@@ -92,8 +96,10 @@ pub struct Quote {
 ///
 /// swtpm serves one client connection at a time, so one process (the agent) should own the
 /// `Tpm` and serialise use of it. Keys are created under the TCG-template storage primary in
-/// the owner hierarchy, which is derived once per `Tpm` (the same key after every restart) and
-/// flushed on drop; everything else is loaded per call and flushed before the call returns.
+/// the owner hierarchy: the persistent one at [`SRK_HANDLE`] when opened with
+/// [`Tpm::open_with_storage_primary`], else derived once per `Tpm` (the same key after every
+/// restart) and flushed on drop. Everything else is loaded per call and flushed before the
+/// call returns.
 ///
 /// libtss2 prints `ERROR:esys:...` lines to stderr for failing commands (including expected
 /// ones, like a decryption with the wrong key). Set `TSS2_LOG=all+none` in the environment of
@@ -101,7 +107,19 @@ pub struct Quote {
 /// environment of a running process is `unsafe` in Rust 2024 and the workspace forbids unsafe.
 pub struct Tpm {
     ctx: Context,
+    srk_source: SrkSource,
+    /// The storage primary once it is in use: transient when derived, an ESYS handle on the
+    /// persistent object otherwise (see `srk_source`).
     srk: Option<KeyHandle>,
+}
+
+/// Where the storage primary comes from.
+#[derive(Clone, PartialEq, Eq)]
+enum SrkSource {
+    /// TPM2_CreatePrimary with the TCG template, once per `Tpm`.
+    Derive,
+    /// The persistent object at [`SRK_HANDLE`], which must have this name.
+    Persistent(Vec<u8>),
 }
 
 impl std::fmt::Debug for Tpm {
@@ -182,11 +200,51 @@ impl Tpm {
             tcti: tcti.to_string(),
             reason: e.to_string(),
         })?;
-        let mut tpm = Tpm { ctx, srk: None };
+        let mut tpm = Tpm {
+            ctx,
+            srk_source: SrkSource::Derive,
+            srk: None,
+        };
         if parsed.raw_tpm {
             tpm.flush_stale_objects()?;
         }
         Ok(tpm)
+    }
+
+    /// Like [`Tpm::open`], but keys load under (and sessions are salted with) the persistent
+    /// storage primary at [`SRK_HANDLE`] instead of a freshly derived one. `name` is what
+    /// [`Tpm::persist_storage_primary`] returned; the object found at the handle must carry it,
+    /// else every command that needs the primary fails with [`Error::StoragePrimary`].
+    pub fn open_with_storage_primary(tcti: &str, name: &[u8]) -> Result<Tpm> {
+        if name.len() != 34 || name[..2] != [0x00, 0x0b] {
+            return Err(Error::InvalidArgument(format!(
+                "a storage primary name is 34 bytes starting 000b (SHA-256), not {}",
+                hex(name)
+            )));
+        }
+        let mut tpm = Tpm::open(tcti)?;
+        tpm.srk_source = SrkSource::Persistent(name.to_vec());
+        Ok(tpm)
+    }
+
+    /// Makes the TCG-template storage primary persistent at [`SRK_HANDLE`] (TPM2_EvictControl,
+    /// owner authorisation; empty owner auth assumed), or, when an object is already there,
+    /// checks that it is exactly that key: its name must equal the name of the primary the
+    /// template derives now. Anything else there is refused with [`Error::StoragePrimary`],
+    /// never used. Returns the name (34 bytes) to record and pass to
+    /// [`Tpm::open_with_storage_primary`]; from then on this `Tpm` uses the persistent object.
+    pub fn persist_storage_primary(&mut self) -> Result<Vec<u8>> {
+        self.release_srk();
+        let derived = self.create_srk()?;
+        let result = self.persist_derived(derived);
+        let flushed = self
+            .ctx
+            .flush_context(derived.into())
+            .map_err(tpm("FlushContext"));
+        let (handle, name) = finish(result, flushed)?;
+        self.srk = Some(handle);
+        self.srk_source = SrkSource::Persistent(name.clone());
+        Ok(name)
     }
 
     /// The RSA-2048 EK: the object at persistent handle 0x81010001 if there is one, else the
@@ -477,6 +535,98 @@ impl Tpm {
 
     // ---- internals ----
 
+    /// The persistent storage primary for `derived` (the template's key, loaded): the object
+    /// already at [`SRK_HANDLE`] if it has the same name, else a new persistent copy of it.
+    fn persist_derived(&mut self, derived: KeyHandle) -> Result<(KeyHandle, Vec<u8>)> {
+        let name = self
+            .ctx
+            .tr_get_name(derived.into())
+            .map_err(tpm("CreatePrimary"))?
+            .value()
+            .to_vec();
+        if self.handle_present(SRK_HANDLE)? {
+            let handle = self.persistent_srk(&name)?;
+            return Ok((handle, name));
+        }
+        let persistent = PersistentTpmHandle::new(SRK_HANDLE).map_err(tpm("EvictControl"))?;
+        let handle = self
+            .ctx
+            .execute_with_session(Some(AuthSession::Password), |c| {
+                c.evict_control(
+                    Provision::Owner,
+                    derived.into(),
+                    Persistent::Persistent(persistent),
+                )
+            })
+            .map_err(tpm("EvictControl"))?;
+        Ok((KeyHandle::from(handle), name))
+    }
+
+    /// An ESYS handle on the object at [`SRK_HANDLE`], checked to have `expected` as its name
+    /// (ESAPI computes the name from the public area the TPM returns).
+    fn persistent_srk(&mut self, expected: &[u8]) -> Result<KeyHandle> {
+        let persistent = PersistentTpmHandle::new(SRK_HANDLE).map_err(tpm("ReadPublic"))?;
+        let mut object = match self
+            .ctx
+            .execute_without_session(|c| c.tr_from_tpm_public(TpmHandle::Persistent(persistent)))
+        {
+            Ok(object) => object,
+            Err(e) => {
+                // Asked only now, so the common path costs one command, not two.
+                return Err(if let Ok(false) = self.handle_present(SRK_HANDLE) {
+                    Error::StoragePrimary(format!(
+                        "no object at {SRK_HANDLE:#010x} (the TPM was cleared or the handle \
+                         evicted since provisioning): provision again"
+                    ))
+                } else {
+                    tpm("ReadPublic")(e)
+                });
+            }
+        };
+        let found = match self.ctx.tr_get_name(object) {
+            Ok(n) => n.value().to_vec(),
+            Err(e) => {
+                let _ = self.ctx.tr_close(&mut object);
+                return Err(tpm("ReadPublic")(e));
+            }
+        };
+        if found != expected {
+            let _ = self.ctx.tr_close(&mut object);
+            return Err(Error::StoragePrimary(format!(
+                "the object at {SRK_HANDLE:#010x} has name {} but the storage primary this \
+                 host uses has name {}: it is someone else's key and will not be used (free \
+                 the handle only if nothing else relies on it, then provision again)",
+                hex(&found),
+                hex(expected)
+            )));
+        }
+        Ok(KeyHandle::from(object))
+    }
+
+    /// Forgets the storage primary in use: flushed when derived, only closed (ESAPI
+    /// bookkeeping) when persistent.
+    fn release_srk(&mut self) {
+        if let Some(srk) = self.srk.take() {
+            let mut object = ObjectHandle::from(srk);
+            let _ = match self.srk_source {
+                SrkSource::Derive => self.ctx.flush_context(object),
+                SrkSource::Persistent(_) => self.ctx.tr_close(&mut object),
+            };
+        }
+    }
+
+    /// TPM2_CreatePrimary of the TCG SRK template in the owner hierarchy (transient).
+    fn create_srk(&mut self) -> Result<KeyHandle> {
+        let template = templates::srk()?;
+        Ok(self
+            .ctx
+            .execute_with_session(Some(AuthSession::Password), |c| {
+                c.create_primary(Hierarchy::Owner, template, None, None, None, None)
+            })
+            .map_err(tpm("CreatePrimary"))?
+            .key_handle)
+    }
+
     fn activate_with(
         &mut self,
         aik: KeyHandle,
@@ -622,19 +772,19 @@ impl Tpm {
         Ok(session)
     }
 
-    /// The storage primary, derived on first use and kept for the life of this `Tpm`.
+    /// The storage primary, found (persistent) or derived on first use and kept for the life
+    /// of this `Tpm`.
     fn srk(&mut self) -> Result<KeyHandle> {
         if let Some(srk) = self.srk {
             return Ok(srk);
         }
-        let template = templates::srk()?;
-        let srk = self
-            .ctx
-            .execute_with_session(Some(AuthSession::Password), |c| {
-                c.create_primary(Hierarchy::Owner, template, None, None, None, None)
-            })
-            .map_err(tpm("CreatePrimary"))?
-            .key_handle;
+        let srk = match &self.srk_source {
+            SrkSource::Derive => self.create_srk()?,
+            SrkSource::Persistent(name) => {
+                let name = name.clone();
+                self.persistent_srk(&name)?
+            }
+        };
         self.srk = Some(srk);
         Ok(srk)
     }
@@ -752,10 +902,13 @@ fn check_ek(public: &Public) -> Result<()> {
     Ok(())
 }
 
+/// Lower-case hex, for names in messages (names are public).
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 impl Drop for Tpm {
     fn drop(&mut self) {
-        if let Some(srk) = self.srk.take() {
-            let _ = self.ctx.flush_context(srk.into());
-        }
+        self.release_srk();
     }
 }

@@ -8,7 +8,9 @@ use std::process::Command;
 
 use common::{SwTpm, parse_attest, random, require_tool, run, tpm2b, verify_signature};
 use rsa::pkcs8::DecodePublicKey;
-use secl_tpm::{Error, KeyBlobs, OAEP_LABEL, PcrBank, SECL_CERTIFY_QUALIFYING_DATA, Tpm};
+use secl_tpm::{
+    Error, KeyBlobs, OAEP_LABEL, PcrBank, SECL_CERTIFY_QUALIFYING_DATA, SRK_HANDLE, Tpm,
+};
 use sha2::{Digest, Sha256};
 
 const TPM_GENERATED_VALUE: u32 = 0xff54_4347;
@@ -417,6 +419,173 @@ fn keys_reload_after_the_tpm_restarts() {
     // Still fine after all that (every loaded object was flushed).
     assert_eq!(
         tpm.rsa_decrypt(&bk, &auth, &ct).unwrap().as_slice(),
+        &secret
+    );
+}
+
+/// The handles of `kind` (`handles-persistent`, `handles-transient`) tpm2_getcap lists.
+fn handles(tcti: &str, kind: &str) -> Vec<u32> {
+    let out = run(Command::new("tpm2_getcap")
+        .arg(kind)
+        .env("TPM2TOOLS_TCTI", tcti)
+        .env("TSS2_LOG", "all+none"));
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.trim().trim_start_matches("- ").strip_prefix("0x"))
+        .map(|h| u32::from_str_radix(h, 16).unwrap())
+        .collect()
+}
+
+/// Median wall time of `n` runs of `f`.
+fn median_time(n: usize, mut f: impl FnMut()) -> std::time::Duration {
+    let mut t: Vec<_> = (0..n)
+        .map(|_| {
+            let start = std::time::Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    t.sort();
+    t[n / 2]
+}
+
+#[test]
+fn persistent_storage_primary_is_made_once_reused_and_checked() {
+    require_tool("tpm2_getcap", "tpm2-tools");
+    let sw = SwTpm::start();
+    let auth: [u8; 32] = random();
+    let secret: [u8; 32] = random();
+
+    // Keys made before the primary was persistent (the re-derived one) ...
+    let mut tpm = Tpm::open(&sw.tcti).unwrap();
+    let old_bk = tpm.create_binding_key(&auth).unwrap();
+    drop(tpm);
+    assert!(!handles(&sw.tcti, "handles-persistent").contains(&SRK_HANDLE));
+
+    let mut tpm = Tpm::open(&sw.tcti).unwrap();
+    let name = tpm.persist_storage_primary().unwrap();
+    assert_eq!(name.len(), 34);
+    assert_eq!(name[..2], [0x00, 0x0b]);
+    // ... and keys made under the persistent one are the same thing: same parent key.
+    let bk = tpm.create_binding_key(&auth).unwrap();
+    let aik = tpm.create_aik().unwrap();
+    drop(tpm);
+    // Provisioning again finds it and keeps it: one object at the handle, same name.
+    let mut tpm = Tpm::open(&sw.tcti).unwrap();
+    assert_eq!(tpm.persist_storage_primary().unwrap(), name);
+    drop(tpm);
+    let persistent = handles(&sw.tcti, "handles-persistent");
+    assert_eq!(
+        persistent.iter().filter(|h| **h == SRK_HANDLE).count(),
+        1,
+        "{persistent:x?}"
+    );
+
+    let (ct, old_ct) = (
+        oaep_wrap(&bk, OAEP_LABEL, &secret),
+        oaep_wrap(&old_bk, OAEP_LABEL, &secret),
+    );
+    let use_keys = |tpm: &mut Tpm| {
+        assert_eq!(
+            tpm.rsa_decrypt(&bk, &auth, &ct).unwrap().as_slice(),
+            &secret
+        );
+        assert_eq!(
+            tpm.rsa_decrypt(&old_bk, &auth, &old_ct).unwrap().as_slice(),
+            &secret
+        );
+        let q = tpm.quote(&aik, &[0, 7], PcrBank::Sha256, b"n").unwrap();
+        verify_signature(
+            &aik.public_key_der().unwrap(),
+            &q.attest,
+            &q.signature,
+            sw.dir.path(),
+        );
+    };
+    // Per-call opens, as the agent does, then the same after a TPM Reset.
+    for _ in 0..3 {
+        use_keys(&mut Tpm::open_with_storage_primary(&sw.tcti, &name).unwrap());
+    }
+    sw.restart();
+    use_keys(&mut Tpm::open_with_storage_primary(&sw.tcti, &name).unwrap());
+    use_keys(&mut Tpm::open(&sw.tcti).unwrap());
+    // Nothing piled up: the same persistent objects, no transient one left.
+    assert_eq!(handles(&sw.tcti, "handles-persistent"), persistent);
+    assert!(handles(&sw.tcti, "handles-transient").is_empty());
+
+    // The point of it: no CreatePrimary per call.
+    let unwrap_with = |persistent: bool| {
+        median_time(5, || {
+            let mut tpm = if persistent {
+                Tpm::open_with_storage_primary(&sw.tcti, &name).unwrap()
+            } else {
+                Tpm::open(&sw.tcti).unwrap()
+            };
+            tpm.rsa_decrypt(&bk, &auth, &ct).unwrap();
+        })
+    };
+    eprintln!(
+        "open + RSA decrypt, median of 5: derived primary {:?}, persistent primary {:?}",
+        unwrap_with(false),
+        unwrap_with(true)
+    );
+
+    // A name that is not the object's: refused, never used.
+    let mut wrong = name.clone();
+    wrong[33] ^= 1;
+    let mut tpm = Tpm::open_with_storage_primary(&sw.tcti, &wrong).unwrap();
+    assert!(matches!(
+        tpm.rsa_decrypt(&bk, &auth, &ct),
+        Err(Error::StoragePrimary(m)) if m.contains("someone else's")
+    ));
+    assert!(matches!(
+        Tpm::open_with_storage_primary(&sw.tcti, &name[..20]),
+        Err(Error::InvalidArgument(_))
+    ));
+
+    // Evicted: a clear error, not a silent CreatePrimary (this is what shows the persistent
+    // object, not a derived copy, is what the calls above used).
+    let evict = |what: &str| {
+        run(Command::new("tpm2_evictcontrol")
+            .args(["-C", "o", "-c", what])
+            .arg(format!("{SRK_HANDLE:#010x}"))
+            .env("TPM2TOOLS_TCTI", &sw.tcti)
+            .env("TSS2_LOG", "all+none"));
+    };
+    evict(&format!("{SRK_HANDLE:#010x}"));
+    let mut tpm = Tpm::open_with_storage_primary(&sw.tcti, &name).unwrap();
+    assert!(matches!(
+        tpm.rsa_decrypt(&bk, &auth, &ct),
+        Err(Error::StoragePrimary(m)) if m.contains("no object")
+    ));
+    drop(tpm);
+
+    // Someone else's key at the handle: provisioning refuses it and leaves it alone.
+    let ctx = sw.path("other.ctx");
+    run(Command::new("tpm2_createprimary")
+        .args(["-Q", "-C", "o", "-G", "ecc", "-c"])
+        .arg(&ctx)
+        .env("TPM2TOOLS_TCTI", &sw.tcti)
+        .env("TSS2_LOG", "all+none"));
+    evict(&ctx.display().to_string());
+    let mut tpm = Tpm::open(&sw.tcti).unwrap();
+    assert!(matches!(
+        tpm.persist_storage_primary(),
+        Err(Error::StoragePrimary(m)) if m.contains("someone else's")
+    ));
+    drop(tpm);
+    let mut tpm = Tpm::open_with_storage_primary(&sw.tcti, &name).unwrap();
+    assert!(matches!(
+        tpm.rsa_decrypt(&bk, &auth, &ct),
+        Err(Error::StoragePrimary(_))
+    ));
+    // Derived-primary use still works beside it.
+    assert_eq!(
+        Tpm::open(&sw.tcti)
+            .unwrap()
+            .rsa_decrypt(&bk, &auth, &ct)
+            .unwrap()
+            .as_slice(),
         &secret
     );
 }

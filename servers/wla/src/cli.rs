@@ -11,8 +11,9 @@ use clap::{Args, Parser, Subcommand};
     version,
     about = "The secl workload agent, host side: provisions the TPM with HVS, serves the trust-agent API and the ocicrypt key provider",
     long_about = "The secl workload agent (host side of SecL-DC workload confidentiality).\n\n\
-        `provision` reads the TPM's EK and EK certificate, creates an AIK and has HVS's PrivacyCA \
-        certify it (credential activation), then creates a TPM binding key, certifies it with the \
+        `provision` reads the TPM's EK and EK certificate, makes the storage primary persistent \
+        at 0x81000000 (or checks that the key already there is exactly it, and refuses any \
+        other), creates an AIK and has HVS's PrivacyCA certify it (credential activation), then creates a TPM binding key, certifies it with the \
         AIK and has HVS issue the binding-key certificate. `serve` runs the trust-agent HTTPS API \
         HVS uses to read host information and to get TPM quotes, and with --keyprovider-socket \
         also the ocicrypt gRPC key provider CRI-O, skopeo and podman call to decrypt images: it \
@@ -28,7 +29,8 @@ use clap::{Args, Parser, Subcommand};
         ocicrypt configuration for the key provider:\n  \
         {\"key-providers\":{\"isecl\":{\"grpc\":\"unix:///run/secl-wla/keyprovider.sock\"}}}\n\n\
         DATA_DIR (mode 0700) holds aik.blob, binding-key.blob and binding-key.auth (0600), \
-        aik.cer, binding-key.pem, hardware-uuid and, once served, tls-ca.pem: the CA HVS must \
+        aik.cer, binding-key.pem, hardware-uuid, srk.name (the storage primary's name, checked \
+        before each use) and, once served, tls-ca.pem: the CA HVS must \
         trust to reach this agent.\n\n\
         Exit codes: 0 success, 1 error, 2 usage error."
 )]
@@ -39,7 +41,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Create the AIK and binding key and have HVS certify both.
+    /// Make the storage primary persistent, create the AIK and binding key and have HVS certify
+    /// both.
     Provision(ProvisionArgs),
     /// Run the trust-agent HTTPS API (and the key provider) until SIGINT or SIGTERM.
     Serve(ServeArgs),

@@ -17,6 +17,9 @@ pub const BINDING_AUTH: &str = "binding-key.auth";
 pub const BINDING_BLOB: &str = "binding-key.blob";
 /// The binding-key certificate, PEM.
 pub const BINDING_CERT: &str = "binding-key.pem";
+/// The name of the persistent storage primary provisioning made (or found) at
+/// 0x81000000, hex, one line: what every later call checks the object there against.
+pub const SRK_NAME: &str = "srk.name";
 /// The host's hardware UUID, one line.
 pub const HARDWARE_UUID: &str = "hardware-uuid";
 

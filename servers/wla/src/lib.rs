@@ -12,6 +12,7 @@ pub mod hvs;
 pub mod keyprovider;
 pub mod provision;
 pub mod routes;
+pub mod storage_primary;
 pub mod wls;
 
 use std::sync::Arc;
@@ -20,6 +21,7 @@ use clap::CommandFactory;
 use cli::{Cli, Command, KeyProviderArgs, PcrExtendArgs, ServeArgs};
 use keyprovider::{KeyProvider, TpmLock};
 use secl_tpm::{PcrBank, Tpm};
+use storage_primary::TpmAccess;
 
 pub use error::{Error, Result};
 
@@ -73,6 +75,7 @@ async fn serve(args: ServeArgs) -> Result<()> {
     let aik_cert_der = files::read(&dir.join(files::AIK_CERT))?;
     let binding_cert_pem = files::read(&dir.join(files::BINDING_CERT))?;
     let hardware_uuid = host::read_hardware_uuid(dir)?;
+    let tpm = TpmAccess::load(dir, &args.tpm)?;
     let tpm_lock = TpmLock::default();
     // Everything the key provider needs is checked before anything listens.
     let keyprovider = match &args.keyprovider.keyprovider_socket {
@@ -86,7 +89,7 @@ async fn serve(args: ServeArgs) -> Result<()> {
                 ));
             };
             let wls = wls::Wls::new(url, ca, token)?;
-            let provider = KeyProvider::load(dir, &args.tpm, wls, tpm_lock.clone())?;
+            let provider = KeyProvider::load(dir, tpm.clone(), wls, tpm_lock.clone())?;
             Some((socket.clone(), Arc::new(provider)))
         }
     };
@@ -111,7 +114,7 @@ async fn serve(args: ServeArgs) -> Result<()> {
 
     let state = Arc::new(routes::AgentState {
         token,
-        tcti: args.tpm.clone(),
+        tpm,
         aik,
         aik_cert_der,
         binding_cert_pem,
@@ -182,7 +185,8 @@ async fn serve_keyprovider(args: KeyProviderArgs) -> Result<()> {
     secl_service::init_logging(&args.log);
     secl_service::install_crypto_provider();
     let wls = wls::Wls::new(&args.wls_url, &args.wls_ca, &args.wls_token_file)?;
-    let provider = KeyProvider::load(&args.data_dir, &args.tpm, wls, TpmLock::default())?;
+    let tpm = TpmAccess::load(&args.data_dir, &args.tpm)?;
+    let provider = KeyProvider::load(&args.data_dir, tpm, wls, TpmLock::default())?;
     let (listener, socket) =
         keyprovider::bind_socket(&args.keyprovider_socket, args.socket_group.as_deref())?;
     println!("secl-wla key provider on unix:{}", socket.path.display());

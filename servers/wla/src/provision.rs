@@ -16,6 +16,7 @@ use crate::error::{Error, Result, tpm as tpm_err};
 use crate::files;
 use crate::host;
 use crate::hvs::Hvs;
+use crate::storage_primary::{self, TpmAccess};
 
 /// `POST rpc/aik-challenge` request.
 #[derive(Debug, Serialize, Deserialize)]
@@ -80,6 +81,7 @@ pub struct Provisioned {
 }
 
 const STEP_EK: &str = "step 1 (reading the EK and its certificate)";
+const STEP_SRK: &str = "step 2 (the persistent storage primary at 0x81000000)";
 const STEP_AIK: &str = "step 2 (creating the AIK)";
 const STEP_CHALLENGE: &str = "step 3 (AIK challenge from HVS)";
 const STEP_ACTIVATE: &str = "step 4 (AIK credential activation)";
@@ -93,16 +95,20 @@ pub async fn provision(args: &ProvisionArgs) -> Result<Provisioned> {
     // Set up HVS first so a bad URL, CA or token fails before any TPM work.
     let hvs = Hvs::new(&args.hvs_url, &args.hvs_ca, &args.hvs_token_file)?;
 
-    // Steps 1 and 2.
+    // Steps 1 and 2. The storage primary is made persistent (or the one there checked) so
+    // that later calls load keys under it instead of re-deriving it each time.
     let tcti = args.tpm.clone();
-    let (ek_cert, aik) = blocking(move || {
+    let (ek_cert, srk_name, aik) = blocking(move || {
         let mut tpm = Tpm::open(&tcti).map_err(tpm_err(STEP_EK))?;
         tpm.ek_public().map_err(tpm_err(STEP_EK))?;
         let ek_cert = tpm.require_ek_certificate().map_err(tpm_err(STEP_EK))?;
+        let srk_name = tpm.persist_storage_primary().map_err(tpm_err(STEP_SRK))?;
         let aik = tpm.create_aik().map_err(tpm_err(STEP_AIK))?;
-        Ok((ek_cert, aik))
+        Ok((ek_cert, srk_name, aik))
     })
     .await?;
+    storage_primary::write_name(dir, &srk_name)?;
+    let tpm = TpmAccess::provisioned(&args.tpm, srk_name);
     aik.write_file(&dir.join(files::AIK_BLOB))
         .map_err(tpm_err(STEP_AIK))?;
     tracing::info!("AIK created");
@@ -130,10 +136,10 @@ pub async fn provision(args: &ProvisionArgs) -> Result<Provisioned> {
     )?;
 
     // Step 4.
-    let tcti = args.tpm.clone();
+    let access = tpm.clone();
     let aik_for_tpm = aik.clone();
     let secret: Zeroizing<Vec<u8>> = blocking(move || {
-        let mut tpm = Tpm::open(&tcti).map_err(tpm_err(STEP_ACTIVATE))?;
+        let mut tpm = access.open().map_err(tpm_err(STEP_ACTIVATE))?;
         tpm.activate_credential(&aik_for_tpm, &credential_blob, &encrypted_secret)
             .map_err(tpm_err(STEP_ACTIVATE))
     })
@@ -158,10 +164,9 @@ pub async fn provision(args: &ProvisionArgs) -> Result<Provisioned> {
     let mut auth = Zeroizing::new([0u8; 32]);
     rand::rng().fill_bytes(auth.as_mut());
     files::write(&dir.join(files::BINDING_AUTH), auth.as_ref(), 0o600)?;
-    let tcti = args.tpm.clone();
     let aik_for_tpm = aik.clone();
     let (binding, attest, signature) = blocking(move || {
-        let mut tpm = Tpm::open(&tcti).map_err(tpm_err(STEP_BINDING))?;
+        let mut tpm = tpm.open().map_err(tpm_err(STEP_BINDING))?;
         let binding = tpm
             .create_binding_key(auth.as_ref())
             .map_err(tpm_err(STEP_BINDING))?;

@@ -14,7 +14,7 @@ use axum::routing::{get, post};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use secl_service::http::{ApiError, bearer, require_accept};
-use secl_tpm::{KeyBlobs, PCR_COUNT, PcrBank, Tpm};
+use secl_tpm::{KeyBlobs, PCR_COUNT, PcrBank};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -29,7 +29,8 @@ pub const MAX_NONCE: usize = 64;
 pub struct AgentState {
     /// The bearer token every request must present.
     pub token: String,
-    pub tcti: String,
+    /// The TPM, opened per call.
+    pub tpm: crate::storage_primary::TpmAccess,
     pub aik: KeyBlobs,
     pub aik_cert_der: Vec<u8>,
     pub binding_cert_pem: Vec<u8>,
@@ -42,7 +43,7 @@ pub struct AgentState {
 impl std::fmt::Debug for AgentState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("AgentState")
-            .field("tcti", &self.tcti)
+            .field("tpm", &self.tpm)
             .finish_non_exhaustive()
     }
 }
@@ -193,7 +194,7 @@ async fn quote(
     let _one_at_a_time = state.tpm_lock.lock().await;
     let st = state.clone();
     let result = tokio::task::spawn_blocking(move || {
-        let mut tpm = Tpm::open(&st.tcti)?;
+        let mut tpm = st.tpm.open()?;
         tpm.quote(&st.aik, &pcrs, bank, &nonce)
     })
     .await

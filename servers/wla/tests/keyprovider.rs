@@ -50,7 +50,7 @@ fn kp_url(id: uuid::Uuid) -> String {
 /// A provisioned host: swtpm, the HVS double it was provisioned against, its data directory.
 struct Host {
     sw: SwTpm,
-    _hvs: FakeHvs,
+    hvs: FakeHvs,
     work: tempfile::TempDir,
     data: PathBuf,
     hardware_uuid: uuid::Uuid,
@@ -73,7 +73,7 @@ impl Host {
         let binding = certificate_public_key(&pem_certificate(&pem).unwrap()).unwrap();
         Host {
             sw,
-            _hvs: hvs,
+            hvs,
             work,
             data,
             hardware_uuid,
@@ -582,6 +582,136 @@ async fn unwrap_key_over_the_socket() {
     ] {
         assert!(!log.contains(&secret), "the log leaks {secret}");
     }
+}
+
+/// What tpm2-tools says about the TPM: `tpm2_getcap ARG` or `tpm2_readpublic -c ARG` output.
+fn tpm2_tool(tcti: &str, tool: &str, args: &[&str]) -> String {
+    let out = run_ok(
+        Command::new(tool)
+            .args(args)
+            .env("TPM2TOOLS_TCTI", tcti)
+            .env("TSS2_LOG", "all+none"),
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn persistent_handles(tcti: &str) -> Vec<String> {
+    tpm2_tool(tcti, "tpm2_getcap", &["handles-persistent"])
+        .lines()
+        .map(|l| l.trim().trim_start_matches("- ").to_string())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn storage_primary_is_persistent_and_survives_restarts() {
+    let host = Host::provision().await;
+    let wls = FakeWls::start().await;
+    let ta_token = token_file(host.work.path(), "ta.token", "ta-token");
+    let tcti = host.sw.tcti.clone();
+
+    // Provisioning left the storage primary at 0x81000000 and recorded its name.
+    let name = std::fs::read_to_string(host.data.join("srk.name")).unwrap();
+    let name = name.trim().to_string();
+    assert_eq!(name.len(), 68);
+    let public = tpm2_tool(&tcti, "tpm2_readpublic", &["-c", "0x81000000"]);
+    assert!(public.contains(&format!("name: {name}")), "{public}");
+    let handles = persistent_handles(&tcti);
+    assert_eq!(handles.iter().filter(|h| *h == "0x81000000").count(), 1);
+
+    let kek: [u8; 32] = rand_bytes();
+    wls.give_key(KEY_URL, &host.wrap(&kek));
+    let annotation = isecl::seal(&kek, KEY_URL, OPTSDATA).unwrap();
+    let socket = host.work.path().join("kp.sock");
+    let start = |log: &str| {
+        let args = serve_args(&host, &wls, &socket, &ta_token);
+        let log = host.work.path().join(log);
+        blocking(move || start_agent(args, true, log))
+    };
+    // The agent writes its TLS CA when it first serves.
+    let quote = |agent: &Agent| {
+        client(&host.data.join("tls-ca.pem"))
+            .post(format!("{}/v2/tpm/quote", agent.https.as_deref().unwrap()))
+            .bearer_auth("ta-token")
+            .json(&serde_json::json!({"nonce": "AAEC", "pcrs": [0, 7]}))
+            .send()
+    };
+    let works = async |agent: &Agent, what: &str| {
+        let t = Instant::now();
+        let got = unwrap(&socket, &annotation).await;
+        let unwrap_time = t.elapsed();
+        assert_eq!(&got.unwrap_or_else(|e| panic!("{what}: {e}"))[..], OPTSDATA);
+        let t = Instant::now();
+        let r = quote(agent).await.unwrap();
+        assert_eq!(r.status(), reqwest::StatusCode::OK, "{what}");
+        eprintln!("{what}: UnWrapKey {unwrap_time:?}, quote {:?}", t.elapsed());
+    };
+
+    let agent = start("agent1.log").await;
+    works(&agent, "persistent primary").await;
+    works(&agent, "persistent primary, again").await;
+    // The TPM resets under the running agent (a reboot of the TPM alone): it opens the TPM
+    // per call, the persistent object survived, so the next calls just work.
+    tokio::task::block_in_place(|| host.sw.restart());
+    works(&agent, "after a TPM reset").await;
+    // And after the agent restarts too.
+    drop(agent);
+    let agent = start("agent2.log").await;
+    works(&agent, "after an agent restart").await;
+    // Every call reused the one object at the handle; nothing was added.
+    assert_eq!(persistent_handles(&tcti), handles);
+    drop(agent);
+
+    // A data directory provisioned before the primary was persistent (no srk.name) still
+    // works, re-deriving the primary per call, and the agent says how to stop that.
+    std::fs::remove_file(host.data.join("srk.name")).unwrap();
+    let agent = start("agent3.log").await;
+    works(&agent, "derived primary (older data directory)").await;
+    let log = std::fs::read_to_string(&agent.log).unwrap();
+    assert!(log.contains("srk.name is missing"), "{log}");
+    drop(agent);
+
+    // Provisioning the same TPM again keeps the object and its name.
+    let again = host.work.path().join("wla-again");
+    let hvs_token = token_file(host.work.path(), "hvs.token", "hvs-token");
+    let mut cmd = provision_cmd(&tcti, &again, &host.hvs.url, &host.hvs.tls_ca, &hvs_token);
+    blocking(move || run_ok(&mut cmd)).await;
+    assert_eq!(
+        std::fs::read_to_string(again.join("srk.name"))
+            .unwrap()
+            .trim(),
+        name
+    );
+    assert_eq!(persistent_handles(&tcti), handles);
+
+    // Someone else's key at the handle: provisioning refuses it, naming the step and why.
+    tpm2_tool(&tcti, "tpm2_evictcontrol", &["-C", "o", "-c", "0x81000000"]);
+    let ctx = host.work.path().join("other.ctx").display().to_string();
+    tpm2_tool(
+        &tcti,
+        "tpm2_createprimary",
+        &["-Q", "-C", "o", "-G", "ecc", "-c", &ctx],
+    );
+    tpm2_tool(
+        &tcti,
+        "tpm2_evictcontrol",
+        &["-C", "o", "-c", &ctx, "0x81000000"],
+    );
+    let third = host.work.path().join("wla-third");
+    let mut cmd = provision_cmd(&tcti, &third, &host.hvs.url, &host.hvs.tls_ca, &hvs_token);
+    let out = blocking(move || output(&mut cmd)).await;
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("step 2") && err.contains("someone else's key"),
+        "{err}"
+    );
+    assert!(!third.join("srk.name").exists());
+    // ... and the agent, checking the recorded name, refuses to unwrap under it.
+    std::fs::write(host.data.join("srk.name"), format!("{name}\n")).unwrap();
+    let agent = start("agent4.log").await;
+    let e = unwrap(&socket, &annotation).await.unwrap_err();
+    assert!(e.message().contains("storage primary"), "{e:?}");
+    drop(agent);
 }
 
 #[test]

@@ -160,7 +160,9 @@ async fn provision_then_serve_quotes() {
             .send()
     };
     let nonce: [u8; 20] = rand_bytes();
+    let t = std::time::Instant::now();
     let r = quote(nonce.to_vec(), vec![7, 0]).await.unwrap();
+    eprintln!("quote latency: first {:?}", t.elapsed());
     assert_eq!(r.status(), StatusCode::OK);
     let (attest, sig, before) = parse_quote(&r.json().await.unwrap());
     assert_eq!(before.iter().map(|p| p.0).collect::<Vec<_>>(), [0, 7]);
@@ -186,7 +188,9 @@ async fn provision_then_serve_quotes() {
     })
     .await;
     let nonce: [u8; 32] = rand_bytes();
+    let t = std::time::Instant::now();
     let r = quote(nonce.to_vec(), vec![0, 7]).await.unwrap();
+    eprintln!("quote latency: second {:?}", t.elapsed());
     let (attest, sig, after) = parse_quote(&r.json().await.unwrap());
     verify_quote(&aik_key, &attest, &sig, &nonce, &after).expect("second quote verifies");
     assert_eq!(after[0], before[0]);

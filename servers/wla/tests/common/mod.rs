@@ -65,6 +65,7 @@ fn free_port_pair() -> u16 {
 pub struct SwTpm {
     pub dir: tempfile::TempDir,
     pub tcti: String,
+    port: u16,
 }
 
 impl SwTpm {
@@ -83,11 +84,29 @@ impl SwTpm {
             );
             if out.status.success() {
                 let tcti = String::from_utf8(out.stdout).unwrap().trim().to_string();
-                return SwTpm { dir, tcti };
+                return SwTpm { dir, tcti, port };
             }
             last = String::from_utf8_lossy(&out.stderr).into_owned();
         }
         panic!("scripts/swtpm.sh start failed: {last}");
+    }
+}
+
+impl SwTpm {
+    /// Stops and starts swtpm on the same state and port: a TPM Reset, as after a reboot.
+    pub fn restart(&self) {
+        let sh = |args: &[&str]| {
+            let out = output(Command::new("bash").arg(script()).args(args));
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            String::from_utf8_lossy(&out.stdout).trim().to_string()
+        };
+        let dir = self.dir.path().display().to_string();
+        sh(&["stop", &dir]);
+        assert_eq!(sh(&["start", &dir, &self.port.to_string()]), self.tcti);
     }
 }
 
