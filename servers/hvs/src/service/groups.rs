@@ -384,3 +384,103 @@ pub(super) fn host_group_ids(host: &HostRecord, automatic: Option<Uuid>) -> Vec<
         None => automatic.into_iter().collect(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flavor::{Flavor, PcrExpectation};
+
+    fn legacy_flavor(part: FlavorPart) -> Flavor {
+        Flavor {
+            id: Uuid::new_v4(),
+            label: "legacy".into(),
+            flavor_part: part,
+            flavor_group: part.group().into(),
+            hardware_uuid: (part == FlavorPart::HostUnique)
+                .then(|| "6a4a3a8e-0000-4000-8000-000000000001".into()),
+            pcr_bank: "SHA256".into(),
+            pcrs: vec![PcrExpectation {
+                index: 8,
+                value: "00".repeat(32),
+            }],
+            created: "2024-01-01T00:00:00Z".into(),
+        }
+    }
+
+    /// Flavors and hosts stored by a version without groups load as members of `automatic`
+    /// (HOST_UNIQUE flavors: `host_unique`), once: a link removed later stays removed.
+    #[tokio::test]
+    async fn records_from_before_groups_join_the_default_groups() {
+        let dir = std::env::temp_dir().join(format!("secl-hvs-groups-{}", Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let store = secl_store::open(dir.to_str().unwrap()).await.unwrap();
+        let os = legacy_flavor(FlavorPart::Os);
+        let unique = legacy_flavor(FlavorPart::HostUnique);
+        for f in [&os, &unique] {
+            store
+                .insert(
+                    "hvs-flavor",
+                    &f.id.to_string(),
+                    &serde_json::to_vec(f).unwrap(),
+                )
+                .await
+                .unwrap();
+        }
+        // A host record as the previous version wrote it: no flavorgroup_ids.
+        let host: HostRecord = serde_json::from_value(serde_json::json!({
+            "id": Uuid::new_v4(), "hardware_uuid": "6a4a3a8e-0000-4000-8000-000000000001",
+            "host_name": "old", "connection_string": "https://old:1443", "state": "CONNECTED",
+            "host_info": {"hardware_uuid": "6a4a3a8e-0000-4000-8000-000000000001"},
+            "aik_der": "", "binding_der": "", "ta_ca_pem": "", "ta_token_sealed": "",
+            "created": "c", "updated": "u"
+        }))
+        .unwrap();
+        assert_eq!(host.flavorgroup_ids, None);
+        store
+            .insert(
+                "hvs-host",
+                &host.id.to_string(),
+                &serde_json::to_vec(&host).unwrap(),
+            )
+            .await
+            .unwrap();
+
+        let hvs = Hvs::open(store, &dir, Vec::new(), 60, "test".into()).unwrap();
+        hvs.init_flavorgroups().await.unwrap();
+        hvs.init_flavorgroups().await.unwrap();
+        let automatic = hvs
+            .flavorgroup_by_name(GROUP_AUTOMATIC)
+            .await
+            .unwrap()
+            .unwrap();
+        let host_unique = hvs
+            .flavorgroup_by_name(GROUP_HOST_UNIQUE)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            automatic.policies(),
+            flavor::automatic_policies().as_slice()
+        );
+        assert!(host_unique.policies().is_empty());
+        let by_group = hvs.flavors_by_group().await.unwrap();
+        assert_eq!(by_group[&automatic.id], vec![os.id]);
+        assert_eq!(by_group[&host_unique.id], vec![unique.id]);
+        assert_eq!(hvs.links().await.unwrap().len(), 2);
+        let groups = hvs.host_groups(&host).await.unwrap();
+        assert_eq!(groups, vec![automatic.clone()]);
+        let view = hvs.host_views(std::slice::from_ref(&host)).await.unwrap();
+        assert_eq!(
+            view[0]["flavorgroup_names"],
+            serde_json::json!(["automatic"])
+        );
+        assert!(view[0].get("ta_token_sealed").is_none());
+        // The default group is protected; an unlinked flavor is not linked again on restart.
+        assert!(hvs.delete_flavorgroup(automatic.id).await.is_err());
+        assert!(hvs.unlink_flavor(automatic.id, os.id).await.unwrap());
+        hvs.init_flavorgroups().await.unwrap();
+        assert_eq!(hvs.links().await.unwrap().len(), 1);
+        drop(hvs);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
