@@ -37,6 +37,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 start() {
     local name=$1
     shift
+    : >"$W/$name.out"
     "$BIN/$name" "$@" >"$W/$name.out" 2>"$W/$name.log" &
     local pid=$!
     PIDS+=("$pid")

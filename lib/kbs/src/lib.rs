@@ -8,7 +8,6 @@ mod audit;
 pub mod certs;
 pub mod seal;
 pub mod transfer;
-pub mod wrap;
 
 use std::path::Path;
 use std::sync::Arc;

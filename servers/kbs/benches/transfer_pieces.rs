@@ -102,12 +102,5 @@ fn main() {
         bpub.encrypt(&mut rand::rng(), padding, &material)
             .expect("oaep")
     });
-    time("WrapKey::new (2048)", 200, || {
-        secl_kbs::wrap::WrapKey::new(&bpub).expect("prepare")
-    });
-    let wk = secl_kbs::wrap::WrapKey::new(&bpub).expect("prepare");
-    time("WrapKey OAEP-SHA256 (2048)", n, || {
-        wk.oaep_sha256(&material, b"TPM2\0").expect("oaep")
-    });
     println!("signer modulus bits {}", pubkey.n().bit_width());
 }
