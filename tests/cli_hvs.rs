@@ -6,12 +6,10 @@
 //! Needs `cargo build --workspace --bins` first, swtpm, swtpm_setup, certtool, tpm2-tools and
 //! xmlsec1 (scripts/install-deps.sh).
 
-mod common;
-
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use common::{Swtpm, bin, provision_wla, run_bin, start_hvs, start_wla};
+use secl_testkit::{Swtpm, bin, provision_wla, run_bin, start_hvs, start_wla};
 use serde_json::Value;
 
 /// `secl` with no SECL_* variables from the outside, HOME in `home`, stdin from /dev/null.

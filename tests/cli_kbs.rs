@@ -1,9 +1,7 @@
 //! The real `secl` binary against the real `secl-kbs` over HTTPS: what an admin and a CI script
 //! do, with JSON output parsed back, exit codes, config precedence and confirmations.
 
-mod common;
-
-use common::{KbsProcess, bin, fixture};
+use secl_testkit::{KbsProcess, bin, fixture};
 use serde_json::Value;
 use std::process::{Command, Output, Stdio};
 

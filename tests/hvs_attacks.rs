@@ -11,8 +11,6 @@
 //! Needs `cargo build --workspace --bins` first, swtpm, swtpm_setup, certtool and tpm2-tools
 //! (scripts/install-deps.sh).
 
-mod common;
-
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -22,9 +20,11 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
-use common::{Client, Resp, ServerProc, Swtpm, provision_wla, start_hvs, start_wla};
 use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::{CertificateDer, PrivateKeyDer};
+use secl_testkit::{
+    Client, Resp, ServerProc, Swtpm, admin_token, provision_wla, start_hvs, start_wla,
+};
 use serde_json::{Value, json};
 
 /// What the proxy does to the traffic.
@@ -67,7 +67,7 @@ struct Proxy {
 
 impl Proxy {
     fn start(primary: &str, second: &str, other_hvs: &str, upstream_cas: &[&Path]) -> Self {
-        common::install_provider();
+        secl_testkit::install_provider();
         let (ca_pem, chain, key) = proxy_tls();
         let provider = Arc::new(rustls::crypto::ring::default_provider());
         let mut tls = rustls::ServerConfig::builder_with_provider(provider)
@@ -275,13 +275,6 @@ async fn handle(
         }
     }
     respond(status, &ct, answer)
-}
-
-fn admin_token(data: &Path) -> String {
-    std::fs::read_to_string(data.join("admin.token"))
-        .unwrap()
-        .trim()
-        .to_string()
 }
 
 fn register(c: &Client, admin: &str, proxy: &Proxy, ta_token: &str) -> Resp {

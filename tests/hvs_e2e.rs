@@ -5,170 +5,13 @@
 //! Needs `cargo build --workspace --bins` first (scripts/test.sh does it), swtpm, swtpm_setup,
 //! certtool, tpm2-tools and xmlsec1 (scripts/install-deps.sh).
 
-mod common;
-
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::Duration;
+use std::path::Path;
+use std::process::Command;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
-use common::{Client, bin, repo_root};
+use secl_testkit::{Client, Swtpm, admin_token, provision_wla, run_bin, start_hvs, start_wla};
 use serde_json::json;
-
-/// A swtpm started by scripts/swtpm.sh, stopped on drop.
-struct Swtpm {
-    dir: PathBuf,
-    tcti: String,
-}
-
-impl Swtpm {
-    fn start(dir: &Path) -> Self {
-        // The script needs PORT and PORT+1 free.
-        let port = loop {
-            let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-            let p = l.local_addr().unwrap().port();
-            if p < 65000 && std::net::TcpListener::bind(("127.0.0.1", p + 1)).is_ok() {
-                break p;
-            }
-        };
-        let out = Command::new(repo_root().join("scripts/swtpm.sh"))
-            .arg("start")
-            .arg(dir)
-            .arg(port.to_string())
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "swtpm did not start: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        Self {
-            dir: dir.to_path_buf(),
-            tcti: String::from_utf8_lossy(&out.stdout).trim().to_string(),
-        }
-    }
-}
-
-impl Drop for Swtpm {
-    fn drop(&mut self) {
-        let _ = Command::new(repo_root().join("scripts/swtpm.sh"))
-            .arg("stop")
-            .arg(&self.dir)
-            .output();
-    }
-}
-
-/// A server child process, killed on drop.
-struct Proc {
-    child: Child,
-    url: String,
-    log: PathBuf,
-}
-
-impl Proc {
-    fn start(exe: &str, args: &[&str], ready_prefix: &str, log: &Path) -> Self {
-        let stderr = std::fs::File::create(log).unwrap();
-        let mut child = Command::new(bin(exe))
-            .args(args)
-            .env("TSS2_LOG", "all+none")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(stderr)
-            .spawn()
-            .unwrap_or_else(|e| panic!("start {exe}: {e}"));
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = std::sync::mpsc::channel();
-        let prefix = ready_prefix.to_string();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines() {
-                let Ok(line) = line else { break };
-                if let Some(rest) = line.strip_prefix(&prefix) {
-                    let _ = tx.send(rest.split_whitespace().next().unwrap_or("").to_string());
-                }
-            }
-        });
-        let url = match rx.recv_timeout(Duration::from_secs(120)) {
-            Ok(u) => u,
-            Err(_) => {
-                let _ = child.kill();
-                panic!(
-                    "{exe} did not start: {}",
-                    std::fs::read_to_string(log).unwrap_or_default()
-                );
-            }
-        };
-        Self {
-            child,
-            url,
-            log: log.to_path_buf(),
-        }
-    }
-
-    fn logs(&self) -> String {
-        std::fs::read_to_string(&self.log).unwrap_or_default()
-    }
-}
-
-impl Drop for Proc {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn start_hvs(data: &Path, ek_ca: &Path) -> Proc {
-    std::fs::create_dir_all(data).unwrap();
-    Proc::start(
-        "secl-hvs",
-        &[
-            "serve",
-            "--data-dir",
-            data.to_str().unwrap(),
-            "--listen",
-            "127.0.0.1:0",
-            "--ek-ca",
-            ek_ca.to_str().unwrap(),
-        ],
-        "secl-hvs listening on ",
-        &data.with_extension("log"),
-    )
-}
-
-fn token(data: &Path) -> String {
-    std::fs::read_to_string(data.join("admin.token"))
-        .unwrap()
-        .trim()
-        .to_string()
-}
-
-fn run(exe: &str, args: &[&str]) -> std::process::Output {
-    Command::new(bin(exe))
-        .args(args)
-        .env("TSS2_LOG", "all+none")
-        .output()
-        .unwrap()
-}
-
-fn provision(tpm: &Swtpm, wla: &Path, hvs: &Proc, hvs_data: &Path) -> std::process::Output {
-    run(
-        "secl-wla",
-        &[
-            "provision",
-            "--data-dir",
-            wla.to_str().unwrap(),
-            "--tpm",
-            &tpm.tcti,
-            "--hvs-url",
-            &hvs.url,
-            "--hvs-ca",
-            hvs_data.join("tls-ca.pem").to_str().unwrap(),
-            "--hvs-token-file",
-            hvs_data.join("admin.token").to_str().unwrap(),
-        ],
-    )
-}
 
 fn post(
     c: &Client,
@@ -176,7 +19,7 @@ fn post(
     token: &str,
     accept: &str,
     body: serde_json::Value,
-) -> common::Resp {
+) -> secl_testkit::Resp {
     c.send(
         "POST",
         path,
@@ -272,13 +115,11 @@ fn hvs_attests_a_real_tpm_host() {
     let root = tmp.path();
     let tpm = Swtpm::start(&root.join("swtpm"));
     let ek_ca = root.join("ek-ca.pem");
-    let mut pem = std::fs::read(tpm.dir.join("ca/swtpm-localca-rootca-cert.pem")).unwrap();
-    pem.extend(std::fs::read(tpm.dir.join("ca/issuercert.pem")).unwrap());
-    std::fs::write(&ek_ca, pem).unwrap();
+    tpm.write_ek_ca(&ek_ca);
 
     let hvs_data = root.join("hvs");
     let hvs = start_hvs(&hvs_data, &ek_ca);
-    let admin = token(&hvs_data);
+    let admin = admin_token(&hvs_data);
     let c = Client::new(&hvs.url, &hvs_data.join("tls-ca.pem"));
 
     // Public routes.
@@ -351,7 +192,7 @@ fn hvs_attests_a_real_tpm_host() {
     // An HVS that trusts another EK CA (here: the first HVS's PrivacyCA) refuses the TPM.
     let other_data = root.join("hvs-other");
     let other = start_hvs(&other_data, &hvs_data.join("privacy-ca-cert.pem"));
-    let out = provision(&tpm, &root.join("wla-refused"), &other, &other_data);
+    let out = provision_wla(&tpm, &root.join("wla-refused"), &other, &other_data);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -384,7 +225,7 @@ fn hvs_attests_a_real_tpm_host() {
 
     // Provisioning through the real agent.
     let wla_data = root.join("wla");
-    let out = provision(&tpm, &wla_data, &hvs, &hvs_data);
+    let out = provision_wla(&tpm, &wla_data, &hvs, &hvs_data);
     assert!(
         out.status.success(),
         "provision: {}{}\nHVS: {}",
@@ -395,26 +236,7 @@ fn hvs_attests_a_real_tpm_host() {
     let ta_token = "ta-token-0123456789abcdef";
     let ta_token_file = root.join("ta.token");
     std::fs::write(&ta_token_file, format!("{ta_token}\n")).unwrap();
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&ta_token_file, std::fs::Permissions::from_mode(0o600)).unwrap();
-    }
-    let wla = Proc::start(
-        "secl-wla",
-        &[
-            "serve",
-            "--data-dir",
-            wla_data.to_str().unwrap(),
-            "--tpm",
-            &tpm.tcti,
-            "--listen",
-            "127.0.0.1:0",
-            "--token-file",
-            ta_token_file.to_str().unwrap(),
-        ],
-        "secl-wla listening on ",
-        &root.join("wla.log"),
-    );
+    let wla = start_wla(&tpm, &wla_data, &ta_token_file, &root.join("wla.log"));
     let ta_ca = std::fs::read_to_string(wla_data.join("tls-ca.pem")).unwrap();
 
     // Register: a wrong agent token is refused with the agent's reason.
@@ -517,7 +339,7 @@ fn hvs_attests_a_real_tpm_host() {
     .unwrap();
 
     // PCR 7 changes: the next report is untrusted and says why.
-    let out = run(
+    let out = run_bin(
         "secl-wla",
         &[
             "pcr-extend",

@@ -7,22 +7,13 @@
 //! Needs `cargo build --workspace --bins` first, swtpm, swtpm_setup, certtool and tpm2-tools
 //! (scripts/install-deps.sh).
 
-mod common;
-
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
-use common::{Client, Resp, Swtpm, bin, provision_wla, start_hvs, start_wla};
+use secl_testkit::{Client, Resp, Swtpm, admin_token, bin, provision_wla, start_hvs, start_wla};
 use serde_json::{Value, json};
-
-fn admin_of(data: &Path) -> String {
-    std::fs::read_to_string(data.join("admin.token"))
-        .unwrap()
-        .trim()
-        .to_string()
-}
 
 fn policy(part: &str, match_type: &str, required: &str) -> Value {
     json!({"flavor_part": part, "match_policy": {"match_type": match_type, "required": required}})
@@ -87,7 +78,7 @@ fn match_policies_decide_trust() {
     tpm.write_ek_ca(&ek_ca);
     let hvs_data = root.join("hvs");
     let hvs = start_hvs(&hvs_data, &ek_ca);
-    let admin = admin_of(&hvs_data);
+    let admin = admin_token(&hvs_data);
     let c = Client::new(&hvs.url, &hvs_data.join("tls-ca.pem"));
     let r = c.send(
         "GET",
@@ -468,7 +459,7 @@ fn flavorgroup_routes_check_permissions_and_input() {
     dummy_ek_ca(&ek_ca);
     let hvs_data = root.join("hvs");
     let hvs = start_hvs(&hvs_data, &ek_ca);
-    let admin = admin_of(&hvs_data);
+    let admin = admin_token(&hvs_data);
     let c = Client::new(&hvs.url, &hvs_data.join("tls-ca.pem"));
 
     // A flavor in a group that does not exist yet: the group is made with the default

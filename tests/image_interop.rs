@@ -2,9 +2,9 @@
 //! keyprovider`, a real docker-registry on 127.0.0.1, and the real KBS. Tampering and missing
 //! keys must fail clearly and leave nothing behind.
 
-mod common;
-
-use common::{KbsProcess, Registry, bin, blob, layout_layers, layout_manifest, make_image, skopeo};
+use secl_testkit::{
+    KbsProcess, Registry, bin, blob, layout_layers, layout_manifest, make_image, skopeo,
+};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 

@@ -1,11 +1,9 @@
 //! The KBS over real HTTPS, as a separate process: every route, every permission refusal,
 //! malformed input, unknown ids, restart and crash durability.
 
-mod common;
-
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use common::{Client, KbsProcess, fixture, rsa_pair};
+use secl_testkit::{Client, KbsProcess, fixture, rsa_pair};
 use serde_json::json;
 
 fn start() -> (tempfile::TempDir, KbsProcess) {
@@ -18,7 +16,7 @@ fn pem(name: &str) -> Vec<u8> {
     std::fs::read(fixture(name)).unwrap()
 }
 
-fn import(c: &Client, token: &str, path: &str, body: Vec<u8>) -> common::Resp {
+fn import(c: &Client, token: &str, path: &str, body: Vec<u8>) -> secl_testkit::Resp {
     c.send(
         "POST",
         path,
@@ -31,7 +29,7 @@ fn import(c: &Client, token: &str, path: &str, body: Vec<u8>) -> common::Resp {
     )
 }
 
-fn envelope(c: &Client, token: &str, path: &str, public_pem: &str) -> common::Resp {
+fn envelope(c: &Client, token: &str, path: &str, public_pem: &str) -> secl_testkit::Resp {
     c.send(
         "POST",
         path,

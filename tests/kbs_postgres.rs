@@ -1,11 +1,9 @@
 //! Several KBS instances sharing one PostgreSQL database (and one master key): what one writes,
 //! the other serves; revocation is seen everywhere; acknowledged writes survive kill -9.
 
-mod common;
-
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use common::{KbsProcess, rsa_pair};
+use secl_testkit::{KbsProcess, rsa_pair};
 use std::process::Command;
 
 /// A fresh database on the test server, dropped when this goes away.
@@ -83,7 +81,7 @@ fn two_instances_share_one_database() {
     assert_eq!(cb.get(&format!("/keys/{key}"), &admin).status, 200);
 
     let (private, public) = rsa_pair(2048);
-    let open = |c: &common::Client| {
+    let open = |c: &secl_testkit::Client| {
         let r = c.send(
             "POST",
             &format!("/keys/{key}"),

@@ -4,13 +4,10 @@
 //! malformed-body answers, cache invalidation on certificate deletes, and one run with real
 //! parts (swtpm, secl-wla, secl-hvs) whose blob is decrypted inside the TPM.
 
-mod common;
-
 use std::sync::OnceLock;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
-use common::{Client, KbsProcess, Resp, fixture, rsa_pair};
 use rsa::pkcs8::DecodePrivateKey;
 use rsa::traits::PublicKeyParts;
 use secl_attest::privacy_ca::PrivacyCa;
@@ -19,6 +16,7 @@ use secl_attest::tpm2::{
     Signature, TPM_ALG_RSASSA, TPM_ALG_SHA256,
 };
 use secl_saml::{DEFAULT_ASSERTION_ID, TrustReport};
+use secl_testkit::{Client, KbsProcess, Resp, fixture, rsa_pair};
 use serde_json::json;
 use time::{Duration, OffsetDateTime};
 
@@ -695,7 +693,7 @@ fn media_types_and_malformed_bodies() {
 
 #[test]
 fn real_hvs_report_releases_a_key_that_the_hosts_tpm_unwraps() {
-    use common::{Swtpm, provision_wla, start_hvs, start_wla};
+    use secl_testkit::{Swtpm, provision_wla, start_hvs, start_wla};
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
     let tpm = Swtpm::start(&root.join("swtpm"));

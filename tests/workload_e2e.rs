@@ -5,13 +5,11 @@
 //!
 //! Needs `cargo build --workspace --bins` first and the tools scripts/install-deps.sh installs.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{
+use secl_testkit::{
     Client, KbsProcess, ServerProc, Swtpm, bin, blob, layout_layers, make_image, provision_wla,
     run_bin, skopeo,
 };
@@ -100,7 +98,7 @@ impl Site {
         ];
         args.extend(hvs_args.iter().map(String::as_str));
         let hvs = ServerProc::start(
-            "secl-hvs",
+            bin("secl-hvs"),
             &args,
             "secl-hvs listening on ",
             &root.join("hvs.log"),
@@ -121,7 +119,7 @@ impl Site {
         write_secret(&wls_hvs_token, &ok(&out, "secl hvs token create"));
         let wls_data = root.join("wls");
         let wls = ServerProc::start(
-            "secl-wls",
+            bin("secl-wls"),
             &[
                 "serve",
                 "--data-dir",
@@ -248,7 +246,7 @@ impl Site {
         write_secret(&wls_token, &ok(&out, "secl wls token create"));
         let socket = root.join("run/wlagent.sock");
         let wla = ServerProc::start(
-            "secl-wla",
+            bin("secl-wla"),
             &[
                 "serve",
                 "--data-dir",
@@ -409,7 +407,7 @@ impl Site {
     }
 
     /// POSTs a SAML report to this KBS's transfer endpoint for `key`, as WLS does.
-    fn kbs_transfer(&self, key: &str, saml: &[u8]) -> common::Resp {
+    fn kbs_transfer(&self, key: &str, saml: &[u8]) -> secl_testkit::Resp {
         self.kbs.client().send(
             "POST",
             &format!("/keys/{key}/transfer"),
@@ -684,7 +682,7 @@ fn replayed_and_expired_reports_and_unknown_kbs_are_refused() {
     );
 
     // Intel's real report (its signature does not verify) gets the same 401.
-    let intel = std::fs::read(common::fixture("intel-secl/saml_report.xml")).unwrap();
+    let intel = std::fs::read(secl_testkit::fixture("intel-secl/saml_report.xml")).unwrap();
     let r = site.kbs_transfer(&key, &intel);
     assert_eq!(r.status, 401, "{}", r.text());
 

@@ -6,7 +6,6 @@
 mod common;
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::{BufRead, BufReader};
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -23,6 +22,7 @@ use common::*;
 use secl_attest::privacy_ca::{certificate_public_key, pem_certificate};
 use secl_ocicrypt::isecl;
 use secl_ocicrypt::keyprovider::{keyunwrap_request, parse_keyunwrap_response};
+use secl_testkit::{ServerProc, Swtpm, async_client};
 use secl_wla_server::keyprovider::proto::KeyProviderKeyWrapProtocolInput;
 use secl_wla_server::keyprovider::proto::key_provider_service_client::KeyProviderServiceClient;
 use serde_json::Value;
@@ -49,7 +49,7 @@ fn kp_url(id: uuid::Uuid) -> String {
 
 /// A provisioned host: swtpm, the HVS double it was provisioned against, its data directory.
 struct Host {
-    sw: SwTpm,
+    sw: Swtpm,
     hvs: FakeHvs,
     work: tempfile::TempDir,
     data: PathBuf,
@@ -60,7 +60,7 @@ struct Host {
 
 impl Host {
     async fn provision() -> Host {
-        let sw = blocking(SwTpm::start).await;
+        let sw = blocking(Swtpm::start_temp).await;
         let hvs = FakeHvs::start("hvs-token").await;
         let work = tempfile::tempdir().unwrap();
         let data = work.path().join("wla");
@@ -208,7 +208,7 @@ impl FakeWls {
 
 /// A running `secl-wla serve` or `secl-wla keyprovider`, its stderr kept in a file.
 struct Agent {
-    _guard: ChildGuard,
+    proc: ServerProc,
     https: Option<String>,
     socket: PathBuf,
     log: PathBuf,
@@ -216,37 +216,18 @@ struct Agent {
 
 /// Starts `secl-wla ARGS` and waits for its ready lines (the HTTPS one first when `https`).
 fn start_agent(args: Vec<String>, https: bool, log: PathBuf) -> Agent {
-    let child = wla()
-        .args(&args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(std::fs::File::create(&log).unwrap())
-        .spawn()
-        .expect("spawn secl-wla");
-    let mut guard = ChildGuard(child);
-    let mut lines = BufReader::new(guard.0.stdout.take().unwrap()).lines();
-    let mut next = || {
-        lines.next().and_then(Result::ok).unwrap_or_else(|| {
-            panic!(
-                "secl-wla ended early: {}",
-                std::fs::read_to_string(&log).unwrap_or_default()
-            )
-        })
-    };
-    let https = https.then(|| {
-        let line = next();
-        line.strip_prefix("secl-wla listening on ")
-            .unwrap_or_else(|| panic!("unexpected ready line {line:?}"))
-            .to_string()
-    });
-    let line = next();
-    let socket = PathBuf::from(
-        line.strip_prefix("secl-wla key provider on unix:")
-            .unwrap_or_else(|| panic!("unexpected ready line {line:?}")),
-    );
+    let mut cmd = wla();
+    cmd.args(&args);
+    let mut ready = vec!["secl-wla key provider on unix:"];
+    if https {
+        ready.insert(0, "secl-wla listening on ");
+    }
+    let proc = ServerProc::spawn(cmd, &ready, &log).unwrap_or_else(|e| panic!("{e}"));
+    let mut values = proc.ready.clone();
+    let socket = PathBuf::from(values.pop().unwrap());
     Agent {
-        _guard: guard,
-        https,
+        https: values.pop(),
+        proc,
         socket,
         log,
     }
@@ -402,7 +383,7 @@ async fn unwrap_key_over_the_socket() {
         wls.give_key(&url, &host.wrap(&kek));
         layers.push((isecl::seal(&kek, &url, opts.as_bytes()).unwrap(), opts));
     }
-    let http = client(&host.data.join("tls-ca.pem"));
+    let http = async_client(&host.data.join("tls-ca.pem"));
     let base = agent.https.clone().unwrap();
     let mut calls = tokio::task::JoinSet::new();
     for (i, (annotation, opts)) in layers.into_iter().enumerate() {
@@ -629,7 +610,7 @@ async fn storage_primary_is_persistent_and_survives_restarts() {
     };
     // The agent writes its TLS CA when it first serves.
     let quote = |agent: &Agent| {
-        client(&host.data.join("tls-ca.pem"))
+        async_client(&host.data.join("tls-ca.pem"))
             .post(format!("{}/v2/tpm/quote", agent.https.as_deref().unwrap()))
             .bearer_auth("ta-token")
             .json(&serde_json::json!({"nonce": "AAEC", "pcrs": [0, 7]}))
@@ -964,15 +945,7 @@ async fn skopeo_decrypts_through_the_key_provider() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("Host is untrusted"), "{err}");
     // SIGTERM: a clean stop removes the socket.
-    let mut agent = agent;
-    let pid = agent._guard.0.id().to_string();
-    run_ok(Command::new("kill").args(["-TERM", &pid]));
-    let status = blocking(move || {
-        let s = agent._guard.0.wait().unwrap();
-        (s, agent)
-    })
-    .await
-    .0;
+    let status = blocking(move || agent.proc.stop()).await;
     assert!(status.success(), "{status:?}");
     assert!(!socket.exists(), "the socket is removed on exit");
 }

@@ -14,6 +14,7 @@ use secl_attest::privacy_ca::{
     certificate_public_key, pem_certificate, verify_binding_certificate,
 };
 use secl_attest::verify::verify_quote;
+use secl_testkit::{Swtpm, async_client};
 use serde_json::{Value, json};
 
 fn mode(p: &Path) -> u32 {
@@ -47,7 +48,7 @@ fn parse_quote(v: &Value) -> (Vec<u8>, Vec<u8>, Pcrs) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn provision_then_serve_quotes() {
-    let sw = blocking(SwTpm::start).await;
+    let sw = blocking(Swtpm::start_temp).await;
     let hvs = FakeHvs::start("hvs-token").await;
     let work = tempfile::tempdir().unwrap();
     let data = work.path().join("wla");
@@ -86,9 +87,10 @@ async fn provision_then_serve_quotes() {
 
     // The trust-agent API.
     let (tcti, d, t) = (sw.tcti.clone(), data.clone(), ta_token.clone());
-    let (_agent, base) = blocking(move || serve(&tcti, &d, &t)).await;
+    let agent = blocking(move || serve(&tcti, &d, &t)).await;
+    let base = agent.url.clone();
     assert_eq!(mode(&data.join("tls-key.pem")), 0o600);
-    let http = client(&data.join("tls-ca.pem"));
+    let http = async_client(&data.join("tls-ca.pem"));
     let get = |path: &str, token: Option<&str>| {
         let mut r = http.get(format!("{base}{path}"));
         if let Some(t) = token {
@@ -273,7 +275,7 @@ async fn failures_name_the_step() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("secl-wla provision"), "{err}");
 
-    let sw = blocking(SwTpm::start).await;
+    let sw = blocking(Swtpm::start_temp).await;
     let hvs = FakeHvs::start("hvs-token").await;
 
     // A token HVS refuses: step 3 fails with HVS's status, the AIK blob is already there.
@@ -291,7 +293,7 @@ async fn failures_name_the_step() {
     assert_eq!(mode(&data.join("aik.blob")), 0o600);
 
     // An HVS whose certificate does not chain to --hvs-ca: refused at the TLS level.
-    let other_ca = sw.dir.path().join("ca/swtpm-localca-rootca-cert.pem");
+    let other_ca = sw.dir.join("ca/swtpm-localca-rootca-cert.pem");
     let token = token_file(work.path(), "hvs.token", "hvs-token");
     let mut cmd = provision_cmd(&sw.tcti, &data, &hvs.url, &other_ca, &token);
     let out = blocking(move || output(&mut cmd)).await;

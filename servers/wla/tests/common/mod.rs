@@ -1,13 +1,11 @@
-//! Test fixtures: a real swtpm per test (scripts/swtpm.sh on free loopback ports, stopped on
-//! drop), the real `secl-wla` binary, and an in-test HVS double that plays the PrivacyCA side
-//! of the provisioning contract with secl-attest.
+//! Test fixtures: the real `secl-wla` binary (swtpm, process handling and HTTPS clients come
+//! from secl-testkit), and an in-test HVS double that plays the PrivacyCA side of the
+//! provisioning contract with secl-attest.
 #![allow(dead_code)]
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Command, Output, Stdio};
 use std::sync::{Arc, Mutex};
 
 use axum::Json;
@@ -17,9 +15,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
-use rustls_pki_types::pem::PemObject as _;
 use secl_attest::privacy_ca::{PrivacyCa, certificate_public_key, make_credential};
 use secl_attest::tpm2::Public;
+use secl_testkit::ServerProc;
 use serde_json::{Value, json};
 
 /// The `secl-wla` binary Cargo built for these tests.
@@ -47,134 +45,21 @@ pub fn run_ok(cmd: &mut Command) -> Output {
     out
 }
 
-pub fn script() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/swtpm.sh")
-}
-
-fn free_port_pair() -> u16 {
-    loop {
-        let l = TcpListener::bind("127.0.0.1:0").unwrap();
-        let port = l.local_addr().unwrap().port();
-        if port < 65534 && TcpListener::bind(("127.0.0.1", port + 1)).is_ok() {
-            return port;
-        }
-    }
-}
-
-/// A running swtpm, stopped when dropped (also when the test panics).
-pub struct SwTpm {
-    pub dir: tempfile::TempDir,
-    pub tcti: String,
-    port: u16,
-}
-
-impl SwTpm {
-    pub fn start() -> SwTpm {
-        let dir = tempfile::tempdir().unwrap();
-        let mut last = String::new();
-        // Another test may take the probed port before swtpm binds it: retry.
-        for _ in 0..5 {
-            let port = free_port_pair();
-            let out = output(
-                Command::new("bash")
-                    .arg(script())
-                    .arg("start")
-                    .arg(dir.path())
-                    .arg(port.to_string()),
-            );
-            if out.status.success() {
-                let tcti = String::from_utf8(out.stdout).unwrap().trim().to_string();
-                return SwTpm { dir, tcti, port };
-            }
-            last = String::from_utf8_lossy(&out.stderr).into_owned();
-        }
-        panic!("scripts/swtpm.sh start failed: {last}");
-    }
-}
-
-impl SwTpm {
-    /// Stops and starts swtpm on the same state and port: a TPM Reset, as after a reboot.
-    pub fn restart(&self) {
-        let sh = |args: &[&str]| {
-            let out = output(Command::new("bash").arg(script()).args(args));
-            assert!(
-                out.status.success(),
-                "{}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-            String::from_utf8_lossy(&out.stdout).trim().to_string()
-        };
-        let dir = self.dir.path().display().to_string();
-        sh(&["stop", &dir]);
-        assert_eq!(sh(&["start", &dir, &self.port.to_string()]), self.tcti);
-    }
-}
-
-impl Drop for SwTpm {
-    fn drop(&mut self) {
-        let _ = Command::new("bash")
-            .arg(script())
-            .arg("stop")
-            .arg(self.dir.path())
-            .output();
-    }
-}
-
-/// A child process killed (by its own id) and reaped when dropped.
-pub struct ChildGuard(pub Child);
-
-impl Drop for ChildGuard {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// Starts `secl-wla serve` and waits for its ready line; returns the guard and the base URL.
-pub fn serve(tcti: &str, data_dir: &Path, token_file: &Path) -> (ChildGuard, String) {
-    let child = wla()
-        .arg("serve")
+/// Starts `secl-wla serve` and waits for its ready line (stderr in `data_dir` + `.log`).
+pub fn serve(tcti: &str, data_dir: &Path, token_file: &Path) -> ServerProc {
+    let mut cmd = wla();
+    cmd.arg("serve")
         .arg("--data-dir")
         .arg(data_dir)
         .args(["--tpm", tcti, "--listen", "127.0.0.1:0"])
         .arg("--token-file")
-        .arg(token_file)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("spawn secl-wla serve");
-    let mut guard = ChildGuard(child);
-    let stdout = guard.0.stdout.take().unwrap();
-    let mut line = String::new();
-    BufReader::new(stdout).read_line(&mut line).unwrap();
-    let url = line
-        .trim()
-        .strip_prefix("secl-wla listening on ")
-        .unwrap_or_else(|| panic!("unexpected ready line {line:?}"))
-        .to_string();
-    (guard, url)
-}
-
-/// An HTTPS client trusting only the PEM CA at `ca`.
-pub fn client(ca: &Path) -> reqwest::Client {
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let pem = std::fs::read(ca).unwrap();
-    let mut roots = rustls::RootCertStore::empty();
-    for c in rustls_pki_types::CertificateDer::pem_slice_iter(&pem) {
-        roots.add(c.unwrap()).unwrap();
-    }
-    let tls = rustls::ClientConfig::builder_with_provider(Arc::new(
-        rustls::crypto::ring::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()
-    .unwrap()
-    .with_root_certificates(roots)
-    .with_no_client_auth();
-    reqwest::Client::builder()
-        .tls_backend_preconfigured(tls)
-        .build()
-        .unwrap()
+        .arg(token_file);
+    ServerProc::spawn(
+        cmd,
+        &["secl-wla listening on "],
+        &data_dir.with_extension("log"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
 }
 
 struct Challenge {
