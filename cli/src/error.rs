@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use secl_api::client::Error as ApiError;
+use secl_api::Error as ApiError;
 
 /// Exit codes of `secl` (documented in `secl --help`).
 pub mod exit {
@@ -40,11 +40,11 @@ pub fn hinted(message: impl Into<String>, hint: impl Into<String>) -> anyhow::Er
     })
 }
 
-/// Exit code for a client error.
+/// Exit code of a KBS, HVS or WLS client error.
 pub fn api_exit_code(e: &ApiError) -> u8 {
     match e {
         ApiError::Connect { .. } | ApiError::Tls { .. } => exit::UNREACHABLE,
-        ApiError::Unauthorized(_) => exit::UNAUTHORIZED,
+        ApiError::Unauthorized(_) | ApiError::Forbidden(_) => exit::UNAUTHORIZED,
         ApiError::NotFound(_) => exit::NOT_FOUND,
         ApiError::Conflict(_) => exit::REFUSED,
         ApiError::BadRequest { status, .. } => match status {
@@ -77,63 +77,49 @@ pub fn clean(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use secl_api::{Message, Service};
+
     use super::*;
 
     #[test]
     fn api_errors_map_to_documented_codes() {
+        let msg = || Message::new(Service::Kbs, "x");
+        let (service, url, reason) = (Service::Hvs, String::from("u"), String::from("r"));
+        let bad = |status| ApiError::BadRequest { status, msg: msg() };
         let cases = [
             (
                 ApiError::Connect {
-                    url: "u".into(),
-                    reason: "r".into(),
+                    service,
+                    url: url.clone(),
+                    reason: reason.clone(),
                 },
                 5,
             ),
             (
                 ApiError::Tls {
-                    url: "u".into(),
-                    reason: "r".into(),
+                    service,
+                    url,
+                    reason,
                 },
                 5,
             ),
-            (ApiError::Unauthorized("x".into()), 3),
-            (ApiError::NotFound("x".into()), 4),
-            (ApiError::Conflict("x".into()), 6),
-            (
-                ApiError::BadRequest {
-                    status: 400,
-                    msg: "x".into(),
-                },
-                6,
-            ),
-            (
-                ApiError::BadRequest {
-                    status: 413,
-                    msg: "x".into(),
-                },
-                6,
-            ),
-            (
-                ApiError::BadRequest {
-                    status: 415,
-                    msg: "x".into(),
-                },
-                6,
-            ),
-            (
-                ApiError::BadRequest {
-                    status: 429,
-                    msg: "x".into(),
-                },
-                1,
-            ),
+            (ApiError::Unauthorized(msg()), 3),
+            (ApiError::Forbidden(msg()), 3),
+            (ApiError::NotFound(msg()), 4),
+            (ApiError::Conflict(msg()), 6),
+            (bad(400), 6),
+            (bad(413), 6),
+            (bad(415), 6),
+            (bad(429), 1),
             (
                 ApiError::Server {
                     status: 500,
-                    msg: "x".into(),
+                    msg: msg(),
                 },
                 1,
             ),
+            (ApiError::Decode(msg()), 1),
+            (ApiError::Config("x".into()), 1),
         ];
         for (e, code) in cases {
             assert_eq!(api_exit_code(&e), code, "{e}");
@@ -142,8 +128,17 @@ mod tests {
 
     #[test]
     fn classify_looks_through_context() {
-        let e = anyhow::Error::new(ApiError::NotFound("gone".into())).context("showing key");
-        assert_eq!(classify(&e).0, exit::NOT_FOUND);
+        for service in [Service::Kbs, Service::Hvs, Service::Wls] {
+            let e = anyhow::Error::new(ApiError::NotFound(Message::new(service, "gone")))
+                .context("showing key");
+            assert_eq!(classify(&e).0, exit::NOT_FOUND);
+            let e = anyhow::Error::new(ApiError::Unauthorized(Message::new(service, "bad")))
+                .context("outer");
+            let (code, hint) = classify(&e);
+            assert_eq!(code, exit::UNAUTHORIZED);
+            let env = format!("SECL_{}_TOKEN", service.name());
+            assert!(hint.unwrap().contains(&env));
+        }
         let e = hinted("bad", "fix it").context("outer");
         assert_eq!(classify(&e), (exit::ERROR, Some("fix it".into())));
     }

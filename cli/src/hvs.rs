@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::{Context as _, anyhow};
 use secl_api::hvs::{
-    CaDomain, CaType, Error as HvsError, Flavor, FlavorGroup, FlavorGroupCreateRequest,
+    CaDomain, CaType, Flavor, FlavorGroup, FlavorGroupCreateRequest,
     FlavorGroupFilter, FlavorMatchPolicy, FlavorPart, Host, HostCreateRequest, HvsClient,
     MatchPolicy, MatchPolicyCollection, MatchType, PcrExpectation, PolicyPart, Report,
     ReportCriteria, ReportFilter, Requirement,
@@ -19,35 +19,11 @@ use crate::args::{
 };
 use crate::config::HvsSettings;
 use crate::confirm::{Confirm, confirm, confirmation_gate};
-use crate::error::{Hinted, clean, exit, hinted};
+use crate::error::{clean, hinted};
 use crate::output::{self, Ctx, fields, out, table};
 
 /// Largest flavor, PEM or token input read from a file or stdin.
 const MAX_INPUT: u64 = 1024 * 1024;
-
-/// Exit code of an HVS client error (the same mapping as for the KBS).
-fn exit_code(e: &HvsError) -> u8 {
-    match e {
-        HvsError::Connect { .. } | HvsError::Tls { .. } => exit::UNREACHABLE,
-        HvsError::Unauthorized(_) => exit::UNAUTHORIZED,
-        HvsError::NotFound(_) => exit::NOT_FOUND,
-        HvsError::Conflict(_) => exit::REFUSED,
-        HvsError::BadRequest { status, .. } => match status {
-            400 | 409 | 413 | 415 | 422 => exit::REFUSED,
-            _ => exit::ERROR,
-        },
-        HvsError::Server { .. } | HvsError::Decode(_) | HvsError::Config(_) => exit::ERROR,
-    }
-}
-
-/// An HVS client error as an error `secl` prints with its hint and exit code.
-pub(crate) fn api(e: HvsError) -> anyhow::Error {
-    anyhow::Error::new(Hinted {
-        message: e.to_string(),
-        hint: e.hint(),
-        code: exit_code(&e),
-    })
-}
 
 fn destructive_yes(cmd: &HvsCommand) -> Option<bool> {
     match cmd {
@@ -96,7 +72,7 @@ pub fn run(ctx: Ctx, settings: &HvsSettings, cmd: HvsCommand) -> anyhow::Result<
         HvsCommand::Version | HvsCommand::CaCert(_) => None,
         _ => Some(settings.require_token()?),
     };
-    let client = HvsClient::new(url, ca, token.as_deref()).map_err(api)?;
+    let client = HvsClient::new(url, ca, token.as_deref())?;
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -115,7 +91,7 @@ async fn exec(ctx: Ctx, c: &HvsClient, mode: Confirm, cmd: HvsCommand) -> anyhow
             ca_cert(ctx, c, domain, kind).await
         }
         HvsCommand::Version => {
-            let v = c.version().await.map_err(api)?;
+            let v = c.version().await?;
             if ctx.json() {
                 out(&output::json(&json!({ "version": v }))?)?;
             } else {
@@ -145,10 +121,10 @@ async fn delete<F, Fut>(
 ) -> anyhow::Result<()>
 where
     F: FnOnce(Uuid) -> Fut,
-    Fut: std::future::Future<Output = Result<(), HvsError>>,
+    Fut: std::future::Future<Output = Result<(), secl_api::Error>>,
 {
     confirm(mode, &format!("Delete {what} {}?", d.id))?;
-    call(d.id).await.map_err(api)?;
+    call(d.id).await?;
     deleted(ctx, what, d.id)
 }
 
@@ -162,16 +138,16 @@ async fn token(ctx: Ctx, c: &HvsClient, mode: Confirm, cmd: TokenCommand) -> any
                 permissions: a.permissions,
                 expires_in_seconds: a.expires_in,
             };
-            let t = c.create_token(&req).await.map_err(api)?;
+            let t = c.create_token(&req).await?;
             if t.token.is_none() {
                 return Err(anyhow!("the HVS did not return the new token"));
             }
             crate::kbs::print_created_token(ctx, &t)
         }
-        TokenCommand::List => crate::kbs::print_tokens(ctx, c.list_tokens().await.map_err(api)?),
+        TokenCommand::List => crate::kbs::print_tokens(ctx, c.list_tokens().await?),
         TokenCommand::Revoke(d) => {
             confirm(mode, &format!("Revoke token {}?", d.id))?;
-            c.revoke_token(d.id).await.map_err(api)?;
+            c.revoke_token(d.id).await?;
             if ctx.json() {
                 out(&output::json(&json!({ "revoked": d.id }))?)?;
             } else if !ctx.quiet {
@@ -206,7 +182,6 @@ async fn host(ctx: Ctx, c: &HvsClient, mode: Confirm, cmd: HvsHostCommand) -> an
             let h = c
                 .create_host(&req)
                 .await
-                .map_err(api)
                 .context("registering the host")?;
             if ctx.quiet && !ctx.json() {
                 return Ok(out(&format!("{}\n", h.id))?);
@@ -215,7 +190,7 @@ async fn host(ctx: Ctx, c: &HvsClient, mode: Confirm, cmd: HvsHostCommand) -> an
             print_host(ctx, &h)
         }
         HvsHostCommand::List => {
-            let hosts = c.list_hosts().await.map_err(api)?;
+            let hosts = c.list_hosts().await?;
             if ctx.json() {
                 return Ok(out(&output::json(&hosts)?)?);
             }
@@ -238,7 +213,7 @@ async fn host(ctx: Ctx, c: &HvsClient, mode: Confirm, cmd: HvsHostCommand) -> an
             Ok(())
         }
         HvsHostCommand::Show { id } => {
-            let h = c.get_host(id).await.map_err(api)?;
+            let h = c.get_host(id).await?;
             print_host(ctx, &h)
         }
         HvsHostCommand::Delete(d) => delete(ctx, mode, "host", d, |id| c.delete_host(id)).await,
@@ -302,7 +277,6 @@ async fn flavor(
             let flavors = c
                 .create_flavors_from_host(a.from_host, &parts, &a.flavorgroups)
                 .await
-                .map_err(api)
                 .context("creating flavors from the host")?;
             print_created_flavors(ctx, &flavors)
         }
@@ -330,11 +304,11 @@ async fn flavor(
             {
                 obj.remove("flavor_group");
             }
-            let flavors = c.import_flavor(&value).await.map_err(api)?;
+            let flavors = c.import_flavor(&value).await?;
             print_created_flavors(ctx, &flavors)
         }
         HvsFlavorCommand::List => {
-            let flavors = c.list_flavors().await.map_err(api)?;
+            let flavors = c.list_flavors().await?;
             if ctx.json() {
                 return Ok(out(&output::json(&flavors)?)?);
             }
@@ -342,7 +316,7 @@ async fn flavor(
             Ok(())
         }
         HvsFlavorCommand::Show { id } => {
-            let f = c.get_flavor(id).await.map_err(api)?;
+            let f = c.get_flavor(id).await?;
             if ctx.json() {
                 return Ok(out(&output::json(&f)?)?);
             }
@@ -511,8 +485,8 @@ fn default_policies() -> Vec<FlavorMatchPolicy> {
 /// A group named by its ID or its name.
 async fn find_group(c: &HvsClient, group: &str) -> anyhow::Result<FlavorGroup> {
     match Uuid::try_parse(group) {
-        Ok(id) => c.get_flavorgroup(id).await.map_err(api),
-        Err(_) => c.flavorgroup_by_name(group).await.map_err(api),
+        Ok(id) => Ok(c.get_flavorgroup(id).await?),
+        Err(_) => Ok(c.flavorgroup_by_name(group).await?),
     }
 }
 
@@ -538,7 +512,7 @@ async fn flavorgroup(
                     flavor_match_policies: policies,
                 },
             };
-            let g = c.create_flavorgroup(&req).await.map_err(api)?;
+            let g = c.create_flavorgroup(&req).await?;
             if ctx.quiet && !ctx.json() {
                 return Ok(out(&format!("{}\n", g.id))?);
             }
@@ -554,7 +528,7 @@ async fn flavorgroup(
                 name_contains,
                 ..FlavorGroupFilter::default()
             };
-            let groups = c.list_flavorgroups(&filter).await.map_err(api)?;
+            let groups = c.list_flavorgroups(&filter).await?;
             if ctx.json() {
                 return Ok(out(&output::json(&groups)?)?);
             }
@@ -581,7 +555,7 @@ async fn flavorgroup(
         }
         HvsFlavorgroupCommand::AddFlavor { group, flavor } => {
             let g = find_group(c, &group).await?;
-            let link = c.link_flavor(g.id, flavor).await.map_err(api)?;
+            let link = c.link_flavor(g.id, flavor).await?;
             if ctx.json() {
                 return Ok(out(&output::json(&link)?)?);
             }
@@ -593,7 +567,7 @@ async fn flavorgroup(
         }
         HvsFlavorgroupCommand::RemoveFlavor { group, flavor } => {
             let g = find_group(c, &group).await?;
-            c.unlink_flavor(g.id, flavor).await.map_err(api)?;
+            c.unlink_flavor(g.id, flavor).await?;
             if ctx.json() {
                 return Ok(out(&output::json(
                     &json!({ "flavorgroup_id": g.id, "flavor_id": flavor, "unlinked": true }),
@@ -670,22 +644,20 @@ async fn report(ctx: Ctx, c: &HvsClient, cmd: HvsReportCommand) -> anyhow::Resul
                 let xml = c
                     .create_report_saml(&criteria)
                     .await
-                    .map_err(api)
                     .context("attesting the host")?;
                 return print_saml(xml);
             }
             let r = c
                 .create_report(&criteria)
                 .await
-                .map_err(api)
                 .context("attesting the host")?;
             print_report(ctx, &r)
         }
         HvsReportCommand::Show { id, saml: true } => {
-            print_saml(c.get_report_saml(id).await.map_err(api)?)
+            print_saml(c.get_report_saml(id).await?)
         }
         HvsReportCommand::Show { id, saml: false } => {
-            print_report(ctx, &c.get_report(id).await.map_err(api)?)
+            print_report(ctx, &c.get_report(id).await?)
         }
         HvsReportCommand::List(a) => {
             let filter = ReportFilter {
@@ -701,7 +673,7 @@ async fn report(ctx: Ctx, c: &HvsClient, cmd: HvsReportCommand) -> anyhow::Resul
                 limit: a.limit,
                 after_id: a.after,
             };
-            let reports = c.list_reports(&filter).await.map_err(api)?;
+            let reports = c.list_reports(&filter).await?;
             if ctx.json() {
                 return Ok(out(&output::json(&reports)?)?);
             }
@@ -802,10 +774,10 @@ async fn ca_cert(
                 CaDomainArg::Ek => CaDomain::Ek,
             };
             if ctx.json() {
-                let certs = c.ca_certificates(d).await.map_err(api)?;
+                let certs = c.ca_certificates(d).await?;
                 return Ok(out(&output::json(&json!({ "ca_certificate": certs }))?)?);
             }
-            Ok(out(&c.ca_certificates_pem(d).await.map_err(api)?)?)
+            Ok(out(&c.ca_certificates_pem(d).await?)?)
         }
         (None, Some(k)) => {
             let k = match k {
@@ -814,10 +786,10 @@ async fn ca_cert(
                 CaTypeArg::Ek => CaType::Ek,
             };
             if ctx.json() {
-                let cert = c.ca_certificate(k).await.map_err(api)?;
+                let cert = c.ca_certificate(k).await?;
                 return Ok(out(&output::json(&cert)?)?);
             }
-            Ok(out(&c.ca_certificate_pem(k).await.map_err(api)?)?)
+            Ok(out(&c.ca_certificate_pem(k).await?)?)
         }
         (None, None) => Err(hinted(
             "nothing to get",
@@ -868,27 +840,4 @@ mod tests {
         assert_eq!(pcr_list(&[]), "");
     }
 
-    #[test]
-    fn client_errors_map_to_documented_codes() {
-        assert_eq!(exit_code(&HvsError::Unauthorized("x".into())), 3);
-        assert_eq!(exit_code(&HvsError::NotFound("x".into())), 4);
-        assert_eq!(
-            exit_code(&HvsError::Connect {
-                url: "u".into(),
-                reason: "r".into()
-            }),
-            5
-        );
-        assert_eq!(
-            exit_code(&HvsError::BadRequest {
-                status: 400,
-                msg: "x".into()
-            }),
-            6
-        );
-        let e = api(HvsError::Unauthorized("bad".into())).context("outer");
-        let (code, hint) = crate::error::classify(&e);
-        assert_eq!(code, 3);
-        assert!(hint.unwrap().contains("SECL_HVS_TOKEN"));
-    }
 }

@@ -4,7 +4,8 @@ use std::io::Read as _;
 use std::path::Path;
 
 use anyhow::{Context as _, anyhow};
-use secl_api::client::{AuditFilter, CertFilter, Error as ApiError, KbsClient, KeyFilter};
+use secl_api::client::{AuditFilter, CertFilter, KbsClient, KeyFilter};
+use secl_api::{Error as ApiError, Message, Service};
 use secl_api::hvs::{CaType, HvsClient};
 use secl_api::kbs::{
     AttestationType, AuditRecord, CertKind, Certificate, KeyInformation, KeyRequest, KeyResponse,
@@ -60,7 +61,7 @@ pub fn run(
         .context("cannot start the async runtime")?;
     if let (KbsCommand::TrustHvs(_), Some(hvs)) = (&cmd, hvs) {
         let hvs_client = HvsClient::new(hvs.require_url()?, hvs.require_ca_cert()?, None)
-            .map_err(crate::hvs::api)?;
+            ?;
         return rt.block_on(trust_hvs(ctx, &client, &hvs_client));
     }
     rt.block_on(exec(ctx, &client, mode, cmd))
@@ -77,7 +78,6 @@ async fn trust_hvs(ctx: Ctx, kbs: &KbsClient, hvs: &HvsClient) -> anyhow::Result
         let pem = hvs
             .ca_certificate_pem(ca)
             .await
-            .map_err(crate::hvs::api)
             .with_context(|| format!("cannot fetch the HVS {} certificate", ca.as_str()))?;
         let first = first_cert_b64(&pem)
             .ok_or_else(|| anyhow!("the HVS answered no PEM certificate for {}", ca.as_str()))?;
@@ -428,8 +428,9 @@ async fn find_cert(
             Err(e) => return Err(e.into()),
         }
     }
-    Err(ApiError::NotFound(format!(
-        "no certificate {id} in the saml or tpm-identity store"
+    Err(ApiError::NotFound(Message::new(
+        Service::Kbs,
+        format!("no certificate {id} in the saml or tpm-identity store"),
     ))
     .into())
 }
@@ -651,7 +652,11 @@ async fn token(ctx: Ctx, c: &KbsClient, mode: Confirm, cmd: TokenCommand) -> any
             };
             let t = c.create_token(&req).await?;
             if t.token.is_none() {
-                return Err(ApiError::Decode("the KBS did not return the new token".into()).into());
+                return Err(ApiError::Decode(Message::new(
+                    Service::Kbs,
+                    "the KBS did not return the new token",
+                ))
+                .into());
             }
             print_created_token(ctx, &t)
         }

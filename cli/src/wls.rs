@@ -2,41 +2,18 @@
 
 use anyhow::Context as _;
 use secl_api::kbs::TokenRequest;
-use secl_api::wls::{Error as WlsError, SignedImageFlavor, WlsClient};
+use secl_api::wls::{SignedImageFlavor, WlsClient};
+use secl_api::{Error as ApiError, Message, Service};
 use serde_json::json;
 use uuid::Uuid;
 
 use crate::args::{DeleteArgs, TokenCommand, WlsCommand, WlsFlavorCommand};
 use crate::config::WlsSettings;
 use crate::confirm::{Confirm, confirm, confirmation_gate};
-use crate::error::{Hinted, clean, exit, hinted};
+use crate::error::{clean, hinted};
 use crate::hvs::read_input;
 use crate::kbs::{print_created_token, print_tokens};
 use crate::output::{self, Ctx, fields, out, table};
-
-/// Exit code of a WLS client error (the same mapping as for the KBS).
-fn exit_code(e: &WlsError) -> u8 {
-    match e {
-        WlsError::Connect { .. } | WlsError::Tls { .. } => exit::UNREACHABLE,
-        WlsError::Unauthorized(_) => exit::UNAUTHORIZED,
-        WlsError::NotFound(_) => exit::NOT_FOUND,
-        WlsError::Conflict(_) => exit::REFUSED,
-        WlsError::BadRequest { status, .. } => match status {
-            400 | 409 | 413 | 415 | 422 => exit::REFUSED,
-            _ => exit::ERROR,
-        },
-        WlsError::Server { .. } | WlsError::Decode(_) | WlsError::Config(_) => exit::ERROR,
-    }
-}
-
-/// A WLS client error as an error `secl` prints with its hint and exit code.
-fn api(e: WlsError) -> anyhow::Error {
-    anyhow::Error::new(Hinted {
-        message: e.to_string(),
-        hint: e.hint(),
-        code: exit_code(&e),
-    })
-}
 
 fn destructive_yes(cmd: &WlsCommand) -> Option<bool> {
     match cmd {
@@ -58,7 +35,7 @@ pub fn run(ctx: Ctx, settings: &WlsSettings, cmd: WlsCommand) -> anyhow::Result<
         WlsCommand::Version => None,
         _ => Some(settings.require_token()?),
     };
-    let client = WlsClient::new(url, ca, token.as_deref()).map_err(api)?;
+    let client = WlsClient::new(url, ca, token.as_deref())?;
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -71,7 +48,7 @@ async fn exec(ctx: Ctx, c: &WlsClient, mode: Confirm, cmd: WlsCommand) -> anyhow
         WlsCommand::Flavor(f) => flavor(ctx, c, mode, f).await,
         WlsCommand::Token(t) => token(ctx, c, mode, t).await,
         WlsCommand::Version => {
-            let v = c.version().await.map_err(api)?;
+            let v = c.version().await?;
             if ctx.json() {
                 out(&output::json(&json!({ "version": v }))?)?;
             } else {
@@ -91,7 +68,7 @@ async fn delete<F, Fut>(
 ) -> anyhow::Result<()>
 where
     F: FnOnce(Uuid) -> Fut,
-    Fut: std::future::Future<Output = Result<(), WlsError>>,
+    Fut: std::future::Future<Output = Result<(), ApiError>>,
 {
     let title = |s: &str| {
         let mut c = s.chars();
@@ -100,7 +77,7 @@ where
             .unwrap_or_default()
     };
     confirm(mode, &format!("{} {what} {}?", title(verb), d.id))?;
-    call(d.id).await.map_err(api)?;
+    call(d.id).await?;
     if ctx.json() {
         out(&output::json(&json!({ verb.to_string() + "d": d.id }))?)?;
     } else if !ctx.quiet {
@@ -128,7 +105,6 @@ async fn flavor(
             let f = c
                 .upload_flavor(&bytes)
                 .await
-                .map_err(api)
                 .context("uploading the flavor")?;
             if ctx.quiet && !ctx.json() {
                 return Ok(out(&format!("{}\n", f.flavor.meta.id))?);
@@ -137,7 +113,7 @@ async fn flavor(
             print_flavor(ctx, &f)
         }
         WlsFlavorCommand::List { label } => {
-            let flavors = c.list_flavors(None, label.as_deref()).await.map_err(api)?;
+            let flavors = c.list_flavors(None, label.as_deref()).await?;
             if ctx.json() {
                 return Ok(out(&output::json(&flavors)?)?);
             }
@@ -164,7 +140,7 @@ async fn flavor(
             Ok(())
         }
         WlsFlavorCommand::Show { id } => {
-            let f = c.get_flavor(id).await.map_err(api)?;
+            let f = c.get_flavor(id).await?;
             print_flavor(ctx, &f)
         }
         WlsFlavorCommand::Delete(d) => {
@@ -212,40 +188,20 @@ async fn token(ctx: Ctx, c: &WlsClient, mode: Confirm, cmd: TokenCommand) -> any
                 permissions: a.permissions,
                 expires_in_seconds: a.expires_in,
             };
-            let t = c.create_token(&req).await.map_err(api)?;
+            let t = c.create_token(&req).await?;
             if t.token.is_none() {
-                return Err(api(WlsError::Decode(
-                    "the WLS did not return the new token".into(),
-                )));
+                return Err(ApiError::Decode(Message::new(
+                    Service::Wls,
+                    "the WLS did not return the new token",
+                ))
+                .into());
             }
             print_created_token(ctx, &t)
         }
-        TokenCommand::List => print_tokens(ctx, c.list_tokens().await.map_err(api)?),
+        TokenCommand::List => print_tokens(ctx, c.list_tokens().await?),
         TokenCommand::Revoke(d) => {
             delete(ctx, mode, ("revoke", "token"), d, |id| c.revoke_token(id)).await
         }
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn client_errors_map_to_documented_codes() {
-        assert_eq!(exit_code(&WlsError::Unauthorized("x".into())), 3);
-        assert_eq!(exit_code(&WlsError::NotFound("x".into())), 4);
-        assert_eq!(exit_code(&WlsError::Conflict("x".into())), 6);
-        assert_eq!(
-            exit_code(&WlsError::Tls {
-                url: "u".into(),
-                reason: "r".into()
-            }),
-            5
-        );
-        let e = api(WlsError::Unauthorized("bad".into())).context("outer");
-        let (code, hint) = crate::error::classify(&e);
-        assert_eq!(code, 3);
-        assert!(hint.unwrap().contains("SECL_WLS_TOKEN"));
-    }
-}

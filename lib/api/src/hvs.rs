@@ -1,22 +1,21 @@
 //! Wire types of the secl Host Verification Service (`/hvs/v2`) and a typed async HTTPS client
 //! for it.
 //!
-//! The client works like [`crate::client::KbsClient`]: it trusts exactly the CA certificates of
-//! one PEM file, refuses plain `http://`, has connect and request timeouts and never shows the
-//! bearer token (the HVS admin token) in `Debug`.
+//! The client is a thin wrapper over [`ServiceClient`] like [`crate::client::KbsClient`]: it
+//! trusts exactly the CA certificates of one PEM file, refuses plain `http://`, has connect and
+//! request timeouts and never shows the bearer token (the HVS admin token) in `Debug`.
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
-use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue};
-use reqwest::{Method, RequestBuilder, Response, Url};
+use reqwest::{Method, RequestBuilder, Url};
 use rustls_pki_types::CertificateDer;
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::client::{self, Error as KbsError};
+pub use crate::http::{Error, Result};
+use crate::http::{Message, Service, ServiceClient, read_ca_certs};
 use crate::media;
 
 /// Path of the HVS API under the server's base URL.
@@ -490,109 +489,12 @@ pub struct CaCertificates {
     pub ca_certificate: Vec<CaCertificate>,
 }
 
-// ----- errors -----------------------------------------------------------------------------
-
-/// What can go wrong talking to an HVS. Every variant carries a message meant for people;
-/// [`Error::hint`] suggests a fix.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    /// The server could not be reached (refused, unresolvable, timed out, connection dropped).
-    #[error("cannot reach the HVS at {url}: {reason}")]
-    Connect { url: String, reason: String },
-    /// The TLS handshake failed, usually because the server certificate is not trusted.
-    #[error("TLS failure talking to the HVS at {url}: {reason}")]
-    Tls { url: String, reason: String },
-    /// 401 or 403.
-    #[error("not authorized: {0}")]
-    Unauthorized(String),
-    /// 404.
-    #[error("not found: {0}")]
-    NotFound(String),
-    /// 409.
-    #[error("conflict: {0}")]
-    Conflict(String),
-    /// Any other 4xx.
-    #[error("the HVS refused the request (HTTP {status}): {msg}")]
-    BadRequest { status: u16, msg: String },
-    /// 5xx.
-    #[error("the HVS failed (HTTP {status}): {msg}")]
-    Server { status: u16, msg: String },
-    /// The answer was not what the API promises.
-    #[error("unexpected answer from the HVS: {0}")]
-    Decode(String),
-    /// The client could not be set up (bad URL, unreadable CA file, ...).
-    #[error("{0}")]
-    Config(String),
-}
-
-impl Error {
-    /// A suggestion for how to fix the problem, if there is a useful one.
-    pub fn hint(&self) -> Option<String> {
-        match self {
-            Error::Connect { url, .. } => Some(format!(
-                "check that the HVS is running and reachable at {url}, or pass the right --hvs-url"
-            )),
-            Error::Tls { .. } => Some(
-                "check that --hvs-ca-cert names the CA certificate (PEM) that issued the HVS TLS \
-                 certificate (the HVS writes it to tls-ca.pem in its data directory), and that \
-                 the URL host matches a name in that certificate"
-                    .to_string(),
-            ),
-            Error::Unauthorized(_) => Some(
-                "check the HVS admin token (SECL_HVS_TOKEN or --hvs-token-file; the HVS writes \
-                 it to admin.token in its data directory)"
-                    .to_string(),
-            ),
-            Error::NotFound(_) => Some("check the ID (list commands show existing IDs)".into()),
-            Error::Conflict(_) | Error::BadRequest { .. } => None,
-            Error::Server { .. } => Some("see the HVS log for details".into()),
-            Error::Decode(_) => {
-                Some("check that --hvs-url points at a secl HVS of a matching version".to_string())
-            }
-            Error::Config(_) => None,
-        }
-    }
-
-    /// The same failure as reported by the shared client helpers.
-    fn from_shared(e: KbsError) -> Self {
-        match e {
-            KbsError::Connect { url, reason } => Error::Connect { url, reason },
-            KbsError::Tls { url, reason } => Error::Tls { url, reason },
-            KbsError::Unauthorized(m) => Error::Unauthorized(m),
-            KbsError::NotFound(m) => Error::NotFound(m),
-            KbsError::Conflict(m) => Error::Conflict(m),
-            KbsError::BadRequest { status, msg } => Error::BadRequest { status, msg },
-            KbsError::Server { status, msg } => Error::Server { status, msg },
-            KbsError::Decode(m) => Error::Decode(m),
-            KbsError::Config(m) => Error::Config(m),
-        }
-    }
-}
-
-pub type Result<T, E = Error> = std::result::Result<T, E>;
-
 // ----- client -----------------------------------------------------------------------------
 
-/// A bearer token. Never shown by `Debug`.
-#[derive(Clone)]
-struct Token(HeaderValue);
-
 /// Typed HVS client.
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub struct HvsClient {
-    http: reqwest::Client,
-    /// Scheme, host, port and any path prefix, without `/hvs/v2`.
-    base: Url,
-    token: Option<Token>,
-}
-
-impl fmt::Debug for HvsClient {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HvsClient")
-            .field("base", &self.base.as_str())
-            .field("token", &self.token.as_ref().map(|_| "<redacted>"))
-            .finish_non_exhaustive()
-    }
+    http: ServiceClient,
 }
 
 impl HvsClient {
@@ -600,7 +502,7 @@ impl HvsClient {
     /// `ca_pem`. `token` is the admin bearer token, if any (`version` and the CA certificates
     /// need none).
     pub fn new(url: &str, ca_pem: &Path, token: Option<&str>) -> Result<Self> {
-        let certs = client::read_ca_certs(ca_pem).map_err(Error::from_shared)?;
+        let certs = read_ca_certs(ca_pem)?;
         Self::with_ca_certs(url, certs, &ca_pem.display().to_string(), token)
     }
 
@@ -612,148 +514,69 @@ impl HvsClient {
         what: &str,
         token: Option<&str>,
     ) -> Result<Self> {
-        let shared = || -> Result<Self, KbsError> {
-            let base = client::normalise_base_for(url, BASE_PATH, "HVS")?;
-            let tls = client::tls_config(certs, what)?;
-            let token = token.map(client::bearer_header).transpose()?.map(Token);
-            let http = client::http_client(tls)?;
-            Ok(Self { http, base, token })
-        };
-        shared().map_err(Error::from_shared)
+        let http = ServiceClient::new(Service::Hvs, url, &[BASE_PATH], certs, what, token)?;
+        Ok(Self { http })
     }
 
     /// The server's base URL as normalised (without `/hvs/v2`).
     pub fn base_url(&self) -> &str {
-        self.base.as_str()
+        self.http.base_url()
     }
 
     /// URL of `/hvs/v2/<segments...>` with the given query pairs.
     fn url(&self, segments: &[&str], query: &[(&str, String)]) -> Url {
-        let mut url = self.base.clone();
-        if let Ok(mut path) = url.path_segments_mut() {
-            path.pop_if_empty();
-            for s in BASE_PATH.split('/').filter(|s| !s.is_empty()) {
-                path.push(s);
-            }
-            for s in segments {
-                path.push(s);
-            }
-        }
-        if !query.is_empty() {
-            let mut pairs = url.query_pairs_mut();
-            for (k, v) in query {
-                pairs.append_pair(k, v);
-            }
-        }
-        url
+        self.http.url(BASE_PATH, segments, query)
     }
 
-    fn request(&self, method: Method, url: Url, accept: &str) -> RequestBuilder {
-        let mut rb = self.http.request(method, url).header(ACCEPT, accept);
-        if let Some(Token(value)) = &self.token {
-            rb = rb.header(AUTHORIZATION, value.clone());
-        }
-        rb
+    /// An authenticated request to `/hvs/v2/<segments...>` that accepts JSON.
+    fn call(&self, method: Method, segments: &[&str], query: &[(&str, String)]) -> RequestBuilder {
+        self.http
+            .request(method, self.url(segments, query), media::JSON)
     }
 
-    fn transport_error(&self, e: &reqwest::Error) -> Error {
-        let url = self.base.to_string();
-        if let Some(tls) = client::find_tls_error(e) {
-            return Error::Tls { url, reason: tls };
-        }
-        if e.is_timeout() {
-            return Error::Connect {
-                url,
-                reason: "timed out".into(),
-            };
-        }
-        if e.is_decode() || e.is_body() {
-            return Error::Decode(client::error_chain(e));
-        }
-        Error::Connect {
-            url,
-            reason: client::error_chain(e),
-        }
-    }
-
-    async fn send(&self, rb: RequestBuilder) -> Result<Response> {
-        let resp = rb.send().await.map_err(|e| self.transport_error(&e))?;
-        let status = resp.status();
-        if status.is_success() {
-            return Ok(resp);
-        }
-        let body = resp.bytes().await.unwrap_or_default();
-        Err(Error::from_shared(client::status_error(status, &body)))
-    }
-
-    async fn bytes(&self, rb: RequestBuilder) -> Result<Vec<u8>> {
-        let resp = self.send(rb).await?;
-        let body = resp.bytes().await.map_err(|e| self.transport_error(&e))?;
-        Ok(body.to_vec())
-    }
-
-    async fn text(&self, rb: RequestBuilder, what: &str) -> Result<String> {
-        String::from_utf8(self.bytes(rb).await?)
-            .map_err(|_| Error::Decode(format!("{what} is not UTF-8 text")))
-    }
-
-    async fn json<T: DeserializeOwned>(&self, rb: RequestBuilder) -> Result<T> {
-        let body = self.bytes(rb).await?;
-        serde_json::from_slice(&body).map_err(|e| Error::Decode(format!("bad JSON: {e}")))
-    }
-
-    async fn empty(&self, rb: RequestBuilder) -> Result<()> {
-        self.send(rb).await.map(drop)
-    }
-
-    fn with_json<B: Serialize + ?Sized>(rb: RequestBuilder, body: &B) -> Result<RequestBuilder> {
-        let bytes = serde_json::to_vec(body)
-            .map_err(|e| Error::Config(format!("cannot encode the request: {e}")))?;
-        Ok(rb.header(CONTENT_TYPE, media::JSON).body(bytes))
+    /// An unauthenticated `GET` of `/hvs/v2/<segments...>` that accepts `accept`.
+    fn public(&self, segments: &[&str], query: &[(&str, String)], accept: &str) -> RequestBuilder {
+        self.http
+            .anonymous(Method::GET, self.url(segments, query), accept)
     }
 
     /// `GET /hvs/v2/version` (no authentication).
     pub async fn version(&self) -> Result<String> {
-        let rb = self
-            .http
-            .get(self.url(&["version"], &[]))
-            .header(ACCEPT, media::TEXT);
-        Ok(self.text(rb, "version").await?.trim().to_string())
+        let rb = self.public(&["version"], &[], media::TEXT);
+        Ok(self.http.text(rb, "version").await?.trim().to_string())
     }
 
     /// `GET /ca-certificates?domain=...` as PEM (no authentication).
     pub async fn ca_certificates_pem(&self, domain: CaDomain) -> Result<String> {
-        let url = self.url(&["ca-certificates"], &[("domain", domain.as_str().into())]);
-        let rb = self.http.get(url).header(ACCEPT, media::PEM_FILE);
-        self.text(rb, "the certificate").await
+        let q = [("domain", domain.as_str().into())];
+        let rb = self.public(&["ca-certificates"], &q, media::PEM_FILE);
+        self.http.text(rb, "the certificate").await
     }
 
     /// `GET /ca-certificates?domain=...` as JSON (no authentication).
     pub async fn ca_certificates(&self, domain: CaDomain) -> Result<Vec<CaCertificate>> {
-        let url = self.url(&["ca-certificates"], &[("domain", domain.as_str().into())]);
-        let rb = self.http.get(url).header(ACCEPT, media::JSON);
-        let certs: CaCertificates = self.json(rb).await?;
+        let q = [("domain", domain.as_str().into())];
+        let rb = self.public(&["ca-certificates"], &q, media::JSON);
+        let certs: CaCertificates = self.http.json(rb).await?;
         Ok(certs.ca_certificate)
     }
 
     /// `GET /ca-certificates/{type}` as PEM (no authentication).
     pub async fn ca_certificate_pem(&self, kind: CaType) -> Result<String> {
-        let url = self.url(&["ca-certificates", kind.as_str()], &[]);
-        let rb = self.http.get(url).header(ACCEPT, media::PEM_FILE);
-        self.text(rb, "the certificate").await
+        let rb = self.public(&["ca-certificates", kind.as_str()], &[], media::PEM_FILE);
+        self.http.text(rb, "the certificate").await
     }
 
     /// `GET /ca-certificates/{type}` as JSON (no authentication).
     pub async fn ca_certificate(&self, kind: CaType) -> Result<CaCertificate> {
-        let url = self.url(&["ca-certificates", kind.as_str()], &[]);
-        let rb = self.http.get(url).header(ACCEPT, media::JSON);
-        self.json(rb).await
+        let rb = self.public(&["ca-certificates", kind.as_str()], &[], media::JSON);
+        self.http.json(rb).await
     }
 
     /// `POST /hosts`.
     pub async fn create_host(&self, req: &HostCreateRequest) -> Result<Host> {
-        let rb = self.request(Method::POST, self.url(&["hosts"], &[]), media::JSON);
-        self.json(Self::with_json(rb, req)?).await
+        let rb = self.call(Method::POST, &["hosts"], &[]);
+        self.http.json(self.http.with_json(rb, req)?).await
     }
 
     /// `POST /tokens`: a scoped bearer token (shown once, in the answer).
@@ -761,40 +584,40 @@ impl HvsClient {
         &self,
         req: &crate::kbs::TokenRequest,
     ) -> Result<crate::kbs::TokenResponse> {
-        let rb = self.request(Method::POST, self.url(&["tokens"], &[]), media::JSON);
-        self.json(Self::with_json(rb, req)?).await
+        let rb = self.call(Method::POST, &["tokens"], &[]);
+        self.http.json(self.http.with_json(rb, req)?).await
     }
 
     /// `GET /tokens`: every token, without its secret.
     pub async fn list_tokens(&self) -> Result<Vec<crate::kbs::TokenResponse>> {
-        let rb = self.request(Method::GET, self.url(&["tokens"], &[]), media::JSON);
-        self.json(rb).await
+        self.http
+            .json(self.call(Method::GET, &["tokens"], &[]))
+            .await
     }
 
     /// `DELETE /tokens/{id}`.
     pub async fn revoke_token(&self, id: Uuid) -> Result<()> {
-        let url = self.url(&["tokens", &id.to_string()], &[]);
-        self.empty(self.request(Method::DELETE, url, media::JSON))
-            .await
+        let rb = self.call(Method::DELETE, &["tokens", &id.to_string()], &[]);
+        self.http.empty(rb).await
     }
 
     /// `GET /hosts`.
     pub async fn list_hosts(&self) -> Result<Vec<Host>> {
-        let rb = self.request(Method::GET, self.url(&["hosts"], &[]), media::JSON);
-        self.json(rb).await
+        self.http
+            .json(self.call(Method::GET, &["hosts"], &[]))
+            .await
     }
 
     /// `GET /hosts/{id}`.
     pub async fn get_host(&self, id: Uuid) -> Result<Host> {
-        let url = self.url(&["hosts", &id.to_string()], &[]);
-        self.json(self.request(Method::GET, url, media::JSON)).await
+        let rb = self.call(Method::GET, &["hosts", &id.to_string()], &[]);
+        self.http.json(rb).await
     }
 
     /// `DELETE /hosts/{id}`.
     pub async fn delete_host(&self, id: Uuid) -> Result<()> {
-        let url = self.url(&["hosts", &id.to_string()], &[]);
-        self.empty(self.request(Method::DELETE, url, media::JSON))
-            .await
+        let rb = self.call(Method::DELETE, &["hosts", &id.to_string()], &[]);
+        self.http.empty(rb).await
     }
 
     /// `POST /flavors` with `{host_id, flavor_parts}`: flavors from the host's current PCRs.
@@ -809,8 +632,8 @@ impl HvsClient {
             flavor_parts: parts.to_vec(),
             flavorgroup_names: flavorgroup_names.to_vec(),
         };
-        let rb = self.request(Method::POST, self.url(&["flavors"], &[]), media::JSON);
-        let c: FlavorCollection = self.json(Self::with_json(rb, &req)?).await?;
+        let rb = self.call(Method::POST, &["flavors"], &[]);
+        let c: FlavorCollection = self.http.json(self.http.with_json(rb, &req)?).await?;
         Ok(c.flavors)
     }
 
@@ -825,71 +648,71 @@ impl HvsClient {
                 "the flavor has a host_id field; use flavor creation from a host instead".into(),
             ));
         }
-        let rb = self.request(Method::POST, self.url(&["flavors"], &[]), media::JSON);
-        let c: FlavorCollection = self.json(Self::with_json(rb, flavor)?).await?;
+        let rb = self.call(Method::POST, &["flavors"], &[]);
+        let c: FlavorCollection = self.http.json(self.http.with_json(rb, flavor)?).await?;
         Ok(c.flavors)
     }
 
     /// `GET /flavors`.
     pub async fn list_flavors(&self) -> Result<Vec<Flavor>> {
-        let rb = self.request(Method::GET, self.url(&["flavors"], &[]), media::JSON);
-        let c: FlavorCollection = self.json(rb).await?;
+        let c: FlavorCollection = self
+            .http
+            .json(self.call(Method::GET, &["flavors"], &[]))
+            .await?;
         Ok(c.flavors)
     }
 
     /// `GET /flavors/{id}`.
     pub async fn get_flavor(&self, id: Uuid) -> Result<Flavor> {
-        let url = self.url(&["flavors", &id.to_string()], &[]);
-        self.json(self.request(Method::GET, url, media::JSON)).await
+        let rb = self.call(Method::GET, &["flavors", &id.to_string()], &[]);
+        self.http.json(rb).await
     }
 
     /// `DELETE /flavors/{id}`.
     pub async fn delete_flavor(&self, id: Uuid) -> Result<()> {
-        let url = self.url(&["flavors", &id.to_string()], &[]);
-        self.empty(self.request(Method::DELETE, url, media::JSON))
-            .await
+        let rb = self.call(Method::DELETE, &["flavors", &id.to_string()], &[]);
+        self.http.empty(rb).await
     }
 
     /// `POST /reports` (JSON): attests the host now.
     pub async fn create_report(&self, criteria: &ReportCriteria) -> Result<Report> {
-        let rb = self.request(Method::POST, self.url(&["reports"], &[]), media::JSON);
-        self.json(Self::with_json(rb, criteria)?).await
+        let rb = self.call(Method::POST, &["reports"], &[]);
+        self.http.json(self.http.with_json(rb, criteria)?).await
     }
 
     /// `POST /reports` asking for the signed SAML assertion.
     pub async fn create_report_saml(&self, criteria: &ReportCriteria) -> Result<String> {
-        let rb = self.request(Method::POST, self.url(&["reports"], &[]), media::SAML);
-        self.text(Self::with_json(rb, criteria)?, "the SAML assertion")
-            .await
+        let url = self.url(&["reports"], &[]);
+        let rb = self.http.request(Method::POST, url, media::SAML);
+        let rb = self.http.with_json(rb, criteria)?;
+        self.http.text(rb, "the SAML assertion").await
     }
 
     /// `GET /reports/{id}`.
     pub async fn get_report(&self, id: Uuid) -> Result<Report> {
-        let url = self.url(&["reports", &id.to_string()], &[]);
-        self.json(self.request(Method::GET, url, media::JSON)).await
+        let rb = self.call(Method::GET, &["reports", &id.to_string()], &[]);
+        self.http.json(rb).await
     }
 
     /// `GET /reports/{id}` as the signed SAML assertion.
     pub async fn get_report_saml(&self, id: Uuid) -> Result<String> {
         let url = self.url(&["reports", &id.to_string()], &[]);
-        self.text(
-            self.request(Method::GET, url, media::SAML),
-            "the SAML assertion",
-        )
-        .await
+        let rb = self.http.request(Method::GET, url, media::SAML);
+        self.http.text(rb, "the SAML assertion").await
     }
 
     /// `GET /reports?...`.
     pub async fn list_reports(&self, filter: &ReportFilter) -> Result<Vec<Report>> {
         let q = filter.query();
-        let rb = self.request(Method::GET, self.url(&["reports"], &q), media::JSON);
-        self.json(rb).await
+        self.http
+            .json(self.call(Method::GET, &["reports"], &q))
+            .await
     }
 
     /// `POST /flavorgroups`.
     pub async fn create_flavorgroup(&self, req: &FlavorGroupCreateRequest) -> Result<FlavorGroup> {
-        let rb = self.request(Method::POST, self.url(&["flavorgroups"], &[]), media::JSON);
-        self.json(Self::with_json(rb, req)?).await
+        let rb = self.call(Method::POST, &["flavorgroups"], &[]);
+        self.http.json(self.http.with_json(rb, req)?).await
     }
 
     /// `GET /flavorgroups?...`.
@@ -907,15 +730,15 @@ impl HvsClient {
         if filter.include_flavor_content {
             q.push(("includeFlavorContent", "true".into()));
         }
-        let rb = self.request(Method::GET, self.url(&["flavorgroups"], &q), media::JSON);
-        let c: FlavorGroupCollection = self.json(rb).await?;
+        let rb = self.call(Method::GET, &["flavorgroups"], &q);
+        let c: FlavorGroupCollection = self.http.json(rb).await?;
         Ok(c.flavorgroups)
     }
 
     /// `GET /flavorgroups/{id}`.
     pub async fn get_flavorgroup(&self, id: Uuid) -> Result<FlavorGroup> {
-        let url = self.url(&["flavorgroups", &id.to_string()], &[]);
-        self.json(self.request(Method::GET, url, media::JSON)).await
+        let rb = self.call(Method::GET, &["flavorgroups", &id.to_string()], &[]);
+        self.http.json(rb).await
     }
 
     /// The group called `name` (`GET /flavorgroups?nameEqualTo=`); `NotFound` when none.
@@ -928,46 +751,51 @@ impl HvsClient {
             .await?
             .into_iter()
             .find(|g| g.name == name)
-            .ok_or_else(|| Error::NotFound(format!("no flavor group is called {name}")))
+            .ok_or_else(|| {
+                Error::NotFound(Message::new(
+                    Service::Hvs,
+                    format!("no flavor group is called {name}"),
+                ))
+            })
     }
 
     /// `DELETE /flavorgroups/{id}`.
     pub async fn delete_flavorgroup(&self, id: Uuid) -> Result<()> {
-        let url = self.url(&["flavorgroups", &id.to_string()], &[]);
-        self.empty(self.request(Method::DELETE, url, media::JSON))
-            .await
+        let rb = self.call(Method::DELETE, &["flavorgroups", &id.to_string()], &[]);
+        self.http.empty(rb).await
     }
 
     /// `POST /flavorgroups/{id}/flavors`.
     pub async fn link_flavor(&self, group: Uuid, flavor: Uuid) -> Result<FlavorLink> {
-        let url = self.url(&["flavorgroups", &group.to_string(), "flavors"], &[]);
-        let rb = self.request(Method::POST, url, media::JSON);
+        let rb = self.call(
+            Method::POST,
+            &["flavorgroups", &group.to_string(), "flavors"],
+            &[],
+        );
         let body = serde_json::json!({ "flavor_id": flavor });
-        self.json(Self::with_json(rb, &body)?).await
+        self.http.json(self.http.with_json(rb, &body)?).await
     }
 
     /// `GET /flavorgroups/{id}/flavors`.
     pub async fn list_flavor_links(&self, group: Uuid) -> Result<Vec<FlavorLink>> {
-        let url = self.url(&["flavorgroups", &group.to_string(), "flavors"], &[]);
-        let c: FlavorLinkCollection = self
-            .json(self.request(Method::GET, url, media::JSON))
-            .await?;
+        let rb = self.call(
+            Method::GET,
+            &["flavorgroups", &group.to_string(), "flavors"],
+            &[],
+        );
+        let c: FlavorLinkCollection = self.http.json(rb).await?;
         Ok(c.flavor_flavorgroup_links)
     }
 
     /// `DELETE /flavorgroups/{id}/flavors/{flavor}`.
     pub async fn unlink_flavor(&self, group: Uuid, flavor: Uuid) -> Result<()> {
-        let url = self.url(
-            &[
-                "flavorgroups",
-                &group.to_string(),
-                "flavors",
-                &flavor.to_string(),
-            ],
+        let (group, flavor) = (group.to_string(), flavor.to_string());
+        let rb = self.call(
+            Method::DELETE,
+            &["flavorgroups", &group, "flavors", &flavor],
             &[],
         );
-        self.empty(self.request(Method::DELETE, url, media::JSON))
-            .await
+        self.http.empty(rb).await
     }
 }
 
@@ -976,14 +804,7 @@ mod tests {
     use super::*;
 
     fn client(url: &str, token: Option<&str>) -> HvsClient {
-        HvsClient {
-            http: reqwest::Client::builder()
-                .tls_backend_preconfigured(client::tls_config(Vec::new(), "test").unwrap())
-                .build()
-                .unwrap(),
-            base: client::normalise_base_for(url, BASE_PATH, "HVS").unwrap(),
-            token: token.map(|t| Token(client::bearer_header(t).unwrap())),
-        }
+        HvsClient::with_ca_certs(url, Vec::new(), "test", token).unwrap()
     }
 
     #[test]
@@ -1028,13 +849,14 @@ mod tests {
 
     #[test]
     fn errors_mention_the_hvs() {
-        let e = Error::from_shared(client::status_error(
+        let status = |s, body: &[u8]| crate::http::status_error(Service::Hvs, s, body);
+        let e = status(
             reqwest::StatusCode::UNAUTHORIZED,
             b"Unauthorized: invalid token",
-        ));
+        );
         assert!(matches!(e, Error::Unauthorized(_)));
         assert!(e.hint().unwrap().contains("SECL_HVS_TOKEN"));
-        let e = Error::from_shared(client::status_error(reqwest::StatusCode::BAD_REQUEST, b""));
+        let e = status(reqwest::StatusCode::BAD_REQUEST, b"");
         assert!(e.to_string().contains("HVS"), "{e}");
     }
 

@@ -6,10 +6,12 @@
 #![forbid(unsafe_code)]
 
 pub mod client;
+pub mod http;
 pub mod hvs;
 pub mod kbs;
 pub mod media;
 pub mod permission;
 pub mod wls;
 
+pub use http::{Error, Message, Service, ServiceClient};
 pub use permission::{Permission, Rule};

@@ -1,9 +1,9 @@
 //! Wire types of the secl Workload Service (`/wls/v1`, `/wls/v2`), the bytes an image-flavor
 //! signature covers, and a typed async HTTPS client.
 //!
-//! The client works like [`crate::client::KbsClient`]: it trusts exactly the CA certificates of
-//! one PEM file, refuses plain `http://`, has connect and request timeouts and never shows the
-//! bearer token in `Debug`.
+//! The client is a thin wrapper over [`ServiceClient`] like [`crate::client::KbsClient`]: it
+//! trusts exactly the CA certificates of one PEM file, refuses plain `http://`, has connect and
+//! request timeouts and never shows the bearer token in `Debug`.
 //!
 //! # What an image-flavor signature covers
 //!
@@ -19,14 +19,14 @@
 use std::fmt;
 use std::path::Path;
 
-use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue};
-use reqwest::{Method, RequestBuilder, Response, Url};
+use reqwest::header::CONTENT_TYPE;
+use reqwest::{Method, RequestBuilder, Url};
 use rustls_pki_types::CertificateDer;
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::client::{self, Error as KbsError};
+pub use crate::http::{Error, Result};
+use crate::http::{Service, ServiceClient, read_ca_certs};
 use crate::kbs::{TokenRequest, TokenResponse};
 use crate::media;
 
@@ -181,115 +181,19 @@ pub fn find_uuid_v4(text: &str) -> Option<(usize, Uuid)> {
     })
 }
 
-// ----- errors -----------------------------------------------------------------------------
-
-/// What can go wrong talking to a WLS. Every variant carries a message meant for people;
-/// [`Error::hint`] suggests a fix.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    /// The server could not be reached (refused, unresolvable, timed out, connection dropped).
-    #[error("cannot reach the WLS at {url}: {reason}")]
-    Connect { url: String, reason: String },
-    /// The TLS handshake failed, usually because the server certificate is not trusted.
-    #[error("TLS failure talking to the WLS at {url}: {reason}")]
-    Tls { url: String, reason: String },
-    /// 401 or 403.
-    #[error("not authorized: {0}")]
-    Unauthorized(String),
-    /// 404.
-    #[error("not found: {0}")]
-    NotFound(String),
-    /// 409.
-    #[error("conflict: {0}")]
-    Conflict(String),
-    /// Any other 4xx.
-    #[error("the WLS refused the request (HTTP {status}): {msg}")]
-    BadRequest { status: u16, msg: String },
-    /// 5xx.
-    #[error("the WLS failed (HTTP {status}): {msg}")]
-    Server { status: u16, msg: String },
-    /// The answer was not what the API promises.
-    #[error("unexpected answer from the WLS: {0}")]
-    Decode(String),
-    /// The client could not be set up (bad URL, unreadable CA file, ...).
-    #[error("{0}")]
-    Config(String),
-}
-
-impl Error {
-    /// A suggestion for how to fix the problem, if there is a useful one.
-    pub fn hint(&self) -> Option<String> {
-        match self {
-            Error::Connect { url, .. } => Some(format!(
-                "check that the WLS is running and reachable at {url}, or pass the right --wls-url"
-            )),
-            Error::Tls { .. } => Some(
-                "check that --wls-ca-cert names the CA certificate (PEM) that issued the WLS TLS \
-                 certificate (the WLS writes it to tls-ca.pem in its data directory), and that \
-                 the URL host matches a name in that certificate"
-                    .to_string(),
-            ),
-            Error::Unauthorized(_) => Some(
-                "check the WLS token (SECL_WLS_TOKEN or --wls-token-file; the WLS writes its \
-                 admin token to admin.token in its data directory) and its permissions"
-                    .to_string(),
-            ),
-            Error::NotFound(_) => Some("check the ID (list commands show existing IDs)".into()),
-            Error::Conflict(_) | Error::BadRequest { .. } => None,
-            Error::Server { .. } => Some("see the WLS log for details".into()),
-            Error::Decode(_) => {
-                Some("check that --wls-url points at a secl WLS of a matching version".to_string())
-            }
-            Error::Config(_) => None,
-        }
-    }
-
-    fn from_shared(e: KbsError) -> Self {
-        match e {
-            KbsError::Connect { url, reason } => Error::Connect { url, reason },
-            KbsError::Tls { url, reason } => Error::Tls { url, reason },
-            KbsError::Unauthorized(m) => Error::Unauthorized(m),
-            KbsError::NotFound(m) => Error::NotFound(m),
-            KbsError::Conflict(m) => Error::Conflict(m),
-            KbsError::BadRequest { status, msg } => Error::BadRequest { status, msg },
-            KbsError::Server { status, msg } => Error::Server { status, msg },
-            KbsError::Decode(m) => Error::Decode(m),
-            KbsError::Config(m) => Error::Config(m),
-        }
-    }
-}
-
-pub type Result<T, E = Error> = std::result::Result<T, E>;
-
 // ----- client -----------------------------------------------------------------------------
 
-/// A bearer token. Never shown by `Debug`.
-#[derive(Clone)]
-struct Token(HeaderValue);
-
 /// Typed WLS client.
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub struct WlsClient {
-    http: reqwest::Client,
-    /// Scheme, host, port and any path prefix, without `/wls/v1` or `/wls/v2`.
-    base: Url,
-    token: Option<Token>,
-}
-
-impl fmt::Debug for WlsClient {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("WlsClient")
-            .field("base", &self.base.as_str())
-            .field("token", &self.token.as_ref().map(|_| "<redacted>"))
-            .finish_non_exhaustive()
-    }
+    http: ServiceClient,
 }
 
 impl WlsClient {
     /// A client for the WLS at `url` (`https://host:5000`, or with `/wls/v1` or `/wls/v2`) that
     /// trusts exactly the CA certificates in the PEM file `ca_pem`.
     pub fn new(url: &str, ca_pem: &Path, token: Option<&str>) -> Result<Self> {
-        let certs = client::read_ca_certs(ca_pem).map_err(Error::from_shared)?;
+        let certs = read_ca_certs(ca_pem)?;
         Self::with_ca_certs(url, certs, &ca_pem.display().to_string(), token)
     }
 
@@ -300,120 +204,41 @@ impl WlsClient {
         what: &str,
         token: Option<&str>,
     ) -> Result<Self> {
-        let shared = || -> Result<Self, KbsError> {
-            let mut base = client::normalise_base_for(url, BASE_PATH, "WLS")?;
-            let path = base.path().trim_end_matches('/').to_string();
-            if let Some(prefix) = path.strip_suffix(BASE_PATH_V1) {
-                base.set_path(prefix);
-            }
-            let tls = client::tls_config(certs, what)?;
-            let token = token.map(client::bearer_header).transpose()?.map(Token);
-            let http = client::http_client(tls)?;
-            Ok(Self { http, base, token })
-        };
-        shared().map_err(Error::from_shared)
+        let apis = [BASE_PATH, BASE_PATH_V1];
+        let http = ServiceClient::new(Service::Wls, url, &apis, certs, what, token)?;
+        Ok(Self { http })
     }
 
     /// The server's base URL as normalised.
     pub fn base_url(&self) -> &str {
-        self.base.as_str()
+        self.http.base_url()
     }
 
     fn url(&self, api: &str, segments: &[&str], query: &[(&str, String)]) -> Url {
-        let mut url = self.base.clone();
-        if let Ok(mut path) = url.path_segments_mut() {
-            path.pop_if_empty();
-            for s in api.split('/').filter(|s| !s.is_empty()) {
-                path.push(s);
-            }
-            for s in segments {
-                path.push(s);
-            }
-        }
-        if !query.is_empty() {
-            let mut pairs = url.query_pairs_mut();
-            for (k, v) in query {
-                pairs.append_pair(k, v);
-            }
-        }
-        url
+        self.http.url(api, segments, query)
     }
 
-    fn request(&self, method: Method, url: Url, accept: &str) -> RequestBuilder {
-        let mut rb = self.http.request(method, url).header(ACCEPT, accept);
-        if let Some(Token(value)) = &self.token {
-            rb = rb.header(AUTHORIZATION, value.clone());
-        }
-        rb
-    }
-
-    fn transport_error(&self, e: &reqwest::Error) -> Error {
-        let url = self.base.to_string();
-        if let Some(tls) = client::find_tls_error(e) {
-            return Error::Tls { url, reason: tls };
-        }
-        if e.is_timeout() {
-            return Error::Connect {
-                url,
-                reason: "timed out".into(),
-            };
-        }
-        if e.is_decode() || e.is_body() {
-            return Error::Decode(client::error_chain(e));
-        }
-        Error::Connect {
-            url,
-            reason: client::error_chain(e),
-        }
-    }
-
-    async fn send(&self, rb: RequestBuilder) -> Result<Response> {
-        let resp = rb.send().await.map_err(|e| self.transport_error(&e))?;
-        let status = resp.status();
-        if status.is_success() {
-            return Ok(resp);
-        }
-        let body = resp.bytes().await.unwrap_or_default();
-        Err(Error::from_shared(client::status_error(status, &body)))
-    }
-
-    async fn json<T: DeserializeOwned>(&self, rb: RequestBuilder) -> Result<T> {
-        let resp = self.send(rb).await?;
-        let body = resp.bytes().await.map_err(|e| self.transport_error(&e))?;
-        serde_json::from_slice(&body).map_err(|e| Error::Decode(format!("bad JSON: {e}")))
-    }
-
-    fn with_json<B: Serialize + ?Sized>(rb: RequestBuilder, body: &B) -> Result<RequestBuilder> {
-        let bytes = serde_json::to_vec(body)
-            .map_err(|e| Error::Config(format!("cannot encode the request: {e}")))?;
-        Ok(rb.header(CONTENT_TYPE, media::JSON).body(bytes))
+    /// An authenticated request to `<api>/<segments...>` that accepts JSON.
+    fn call(&self, method: Method, api: &str, segments: &[&str]) -> RequestBuilder {
+        self.http
+            .request(method, self.url(api, segments, &[]), media::JSON)
     }
 
     /// `GET /wls/v2/version` (no authentication).
     pub async fn version(&self) -> Result<String> {
-        let rb = self
-            .http
-            .get(self.url(BASE_PATH, &["version"], &[]))
-            .header(ACCEPT, media::TEXT);
-        let resp = self.send(rb).await?;
-        let body = resp.bytes().await.map_err(|e| self.transport_error(&e))?;
-        let text = String::from_utf8(body.to_vec())
-            .map_err(|_| Error::Decode("version is not UTF-8 text".into()))?;
-        Ok(text.trim().to_string())
+        let url = self.url(BASE_PATH, &["version"], &[]);
+        let rb = self.http.anonymous(Method::GET, url, media::TEXT);
+        Ok(self.http.text(rb, "version").await?.trim().to_string())
     }
 
     /// `POST /wls/v1/flavors` with a signed flavor document sent exactly as given (its
     /// signature covers the text).
     pub async fn upload_flavor(&self, signed_flavor_json: &[u8]) -> Result<SignedImageFlavor> {
         let rb = self
-            .request(
-                Method::POST,
-                self.url(BASE_PATH_V1, &["flavors"], &[]),
-                media::JSON,
-            )
+            .call(Method::POST, BASE_PATH_V1, &["flavors"])
             .header(CONTENT_TYPE, media::JSON)
             .body(signed_flavor_json.to_vec());
-        self.json(rb).await
+        self.http.json(rb).await
     }
 
     /// `GET /wls/v1/flavors?id=&label=`.
@@ -430,55 +255,46 @@ impl WlsClient {
             q.push(("label", l.to_string()));
         }
         let url = self.url(BASE_PATH_V1, &["flavors"], &q);
-        self.json(self.request(Method::GET, url, media::JSON)).await
+        self.http
+            .json(self.http.request(Method::GET, url, media::JSON))
+            .await
     }
 
     /// `GET /wls/v1/flavors/{id}`.
     pub async fn get_flavor(&self, id: Uuid) -> Result<SignedImageFlavor> {
-        let url = self.url(BASE_PATH_V1, &["flavors", &id.to_string()], &[]);
-        self.json(self.request(Method::GET, url, media::JSON)).await
+        let rb = self.call(Method::GET, BASE_PATH_V1, &["flavors", &id.to_string()]);
+        self.http.json(rb).await
     }
 
     /// `DELETE /wls/v1/flavors/{id}`.
     pub async fn delete_flavor(&self, id: Uuid) -> Result<()> {
-        let url = self.url(BASE_PATH_V1, &["flavors", &id.to_string()], &[]);
-        self.send(self.request(Method::DELETE, url, media::JSON))
-            .await
-            .map(drop)
+        let rb = self.call(Method::DELETE, BASE_PATH_V1, &["flavors", &id.to_string()]);
+        self.http.empty(rb).await
     }
 
     /// `POST /wls/v2/keys`: the image key wrapped for the host's TPM (base64).
     pub async fn key(&self, req: &KeyRequest) -> Result<KeyResponse> {
-        let rb = self.request(
-            Method::POST,
-            self.url(BASE_PATH, &["keys"], &[]),
-            media::JSON,
-        );
-        self.json(Self::with_json(rb, req)?).await
+        let rb = self.call(Method::POST, BASE_PATH, &["keys"]);
+        self.http.json(self.http.with_json(rb, req)?).await
     }
 
     /// `POST /wls/v2/tokens`; the answer carries the token itself, this once.
     pub async fn create_token(&self, req: &TokenRequest) -> Result<TokenResponse> {
-        let rb = self.request(
-            Method::POST,
-            self.url(BASE_PATH, &["tokens"], &[]),
-            media::JSON,
-        );
-        self.json(Self::with_json(rb, req)?).await
+        let rb = self.call(Method::POST, BASE_PATH, &["tokens"]);
+        self.http.json(self.http.with_json(rb, req)?).await
     }
 
     /// `GET /wls/v2/tokens`.
     pub async fn list_tokens(&self) -> Result<Vec<TokenResponse>> {
-        let url = self.url(BASE_PATH, &["tokens"], &[]);
-        self.json(self.request(Method::GET, url, media::JSON)).await
+        self.http
+            .json(self.call(Method::GET, BASE_PATH, &["tokens"]))
+            .await
     }
 
     /// `DELETE /wls/v2/tokens/{id}`.
     pub async fn revoke_token(&self, id: Uuid) -> Result<()> {
-        let url = self.url(BASE_PATH, &["tokens", &id.to_string()], &[]);
-        self.send(self.request(Method::DELETE, url, media::JSON))
-            .await
-            .map(drop)
+        let rb = self.call(Method::DELETE, BASE_PATH, &["tokens", &id.to_string()]);
+        self.http.empty(rb).await
     }
 }
 
