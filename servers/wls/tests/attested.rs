@@ -10,9 +10,9 @@ mod common;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
-use common::{
-    Client, Swtpm, Wls, bin, dummy_cert_pem, provision_wla, run_bin, start_hvs, start_kbs,
-    start_wla, token,
+use common::dummy_cert_pem;
+use secl_testkit::{
+    Client, KbsProcess, Swtpm, Wls, admin_token, bin, provision_wla, run_bin, start_hvs, start_wla,
 };
 use serde_json::json;
 
@@ -28,8 +28,8 @@ fn wls_brokers_keys_for_attested_hosts_only() {
     tpm.write_ek_ca(&ek_ca);
     let hvs_data = root.join("hvs");
     let hvs = start_hvs(&hvs_data, &ek_ca);
-    let hvs_admin = token(&hvs_data);
-    let hc = Client::new(&hvs.url, &hvs_data.join("tls-ca.pem"));
+    let hvs_admin = admin_token(&hvs_data);
+    let hc = Client::http1(&hvs.url, &hvs_data.join("tls-ca.pem"));
     let wla_data = root.join("wla");
     let out = provision_wla(&tpm, &wla_data, &hvs, &hvs_data);
     assert!(
@@ -45,7 +45,7 @@ fn wls_brokers_keys_for_attested_hosts_only() {
     let r = hc.post_json(
         "/hosts",
         &hvs_admin,
-        &json!({"connection_string": wla.url, "ta_ca_pem": ta_ca,
+        json!({"connection_string": wla.url, "ta_ca_pem": ta_ca,
                 "ta_token": "ta-token-0123456789abcdef"}),
     );
     assert_eq!(r.status, 201, "{}\nHVS: {}", r.text(), hvs.logs());
@@ -54,7 +54,7 @@ fn wls_brokers_keys_for_attested_hosts_only() {
     let r = hc.post_json(
         "/flavors",
         &hvs_admin,
-        &json!({"host_id": host_id, "flavor_parts": ["PLATFORM", "OS", "HOST_UNIQUE"]}),
+        json!({"host_id": host_id, "flavor_parts": ["PLATFORM", "OS", "HOST_UNIQUE"]}),
     );
     assert_eq!(r.status, 201, "{}", r.text());
     // The WLS's own HVS token: reports:create only.
@@ -64,13 +64,13 @@ fn wls_brokers_keys_for_attested_hosts_only() {
 
     // A KBS with a key, trusting the HVS's SAML certificate and PrivacyCA.
     let kbs_data = root.join("kbs");
-    let kbs = start_kbs(&kbs_data);
-    let kbs_admin = token(&kbs_data);
-    let kc = Client::new(&kbs.url, &kbs_data.join("tls-ca.pem"));
+    let kbs = KbsProcess::start(&kbs_data, &[]);
+    let kbs_admin = admin_token(&kbs_data);
+    let kc = Client::http1(&kbs.url, &kbs_data.join("tls-ca.pem"));
     let r = kc.post_json(
         "/keys",
         &kbs_admin,
-        &json!({"key_information": {"algorithm": "AES", "key_length": 256}}),
+        json!({"key_information": {"algorithm": "AES", "key_length": 256}}),
     );
     assert_eq!(r.status, 201, "{}", r.text());
     let key_url = r.json()["transfer_link"].as_str().unwrap().to_string();
@@ -156,7 +156,7 @@ fn wls_brokers_keys_for_attested_hosts_only() {
     let r = c.post_json(
         "/keys",
         &wla_token,
-        &json!({"hardware_uuid": "00000000-0000-4000-8000-000000000001", "key_url": key_url}),
+        json!({"hardware_uuid": "00000000-0000-4000-8000-000000000001", "key_url": key_url}),
     );
     assert_eq!(r.status, 500);
     assert!(

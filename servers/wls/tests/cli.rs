@@ -4,12 +4,10 @@
 //!
 //! Needs `cargo build -p secl-cli -p secl-kbs-server` first.
 
-mod common;
-
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use common::{Wls, bin, repo_root, start_kbs};
+use secl_testkit::{KbsProcess, Wls, bin, make_image};
 
 fn secl(home: &Path, wls: &Wls, args: &[&str]) -> Output {
     Command::new(bin("secl"))
@@ -56,7 +54,7 @@ fn secl_wls_and_image_flavor_commands() {
         .unwrap();
     ok(&o);
     let kbs_data = root.join("kbs");
-    let kbs = start_kbs(&kbs_data);
+    let kbs = KbsProcess::start(&kbs_data, &[]);
     let wls = Wls::start(
         &root.join("wls"),
         &["--flavor-signing-cert", cert.to_str().unwrap()],
@@ -84,21 +82,7 @@ fn secl_wls_and_image_flavor_commands() {
 
     // An image encrypted under one KBS key.
     let img = root.join("img");
-    let out = Command::new(repo_root().join("scripts/mkimage.py"))
-        .arg(&img)
-        .args([
-            "--layer",
-            "text:a.txt=alpha\n",
-            "--layer",
-            "text:b.txt=beta\n",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    make_image(&img, &["text:a.txt=alpha\n", "text:b.txt=beta\n"]);
     let enc = root.join("img-enc");
     let src = format!("oci:{}:latest", img.display());
     let dst = format!("oci:{}:latest", enc.display());

@@ -3,7 +3,8 @@
 
 mod common;
 
-use common::{KEY_ID, SigningKey, Wls, flavor};
+use common::{KEY_ID, SigningKey, flavor};
+use secl_testkit::Wls;
 use serde_json::json;
 
 fn key_url(id: &str) -> String {
@@ -312,7 +313,7 @@ fn permission_matrix() {
         c.post_json(
             "/tokens",
             &only,
-            &json!({"name": "wla", "permissions": ["keys:create:*"]})
+            json!({"name": "wla", "permissions": ["keys:create:*"]})
         )
         .status,
         201

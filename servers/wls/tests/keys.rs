@@ -6,7 +6,8 @@ mod common;
 use std::io::Write as _;
 use std::time::Duration;
 
-use common::{KEY_ID, SigningKey, Wls, closed_port, dummy_cert_pem, flavor};
+use common::{KEY_ID, SigningKey, closed_port, dummy_cert_pem, flavor};
+use secl_testkit::Wls;
 use serde_json::json;
 
 const HW: &str = "0009e54e-642f-e511-906e-0012795d96dd";
@@ -117,7 +118,7 @@ fn malformed_key_requests_are_refused() {
 
     // A well-formed request with the HVS down: a clear error, SecL's prefix, no hang.
     let started = std::time::Instant::now();
-    let r = c.post_json("/keys", &t, &key_req(&url));
+    let r = c.post_json("/keys", &t, key_req(&url));
     assert_eq!(r.status, 500, "{}", r.text());
     let text = r.text();
     assert!(
@@ -127,7 +128,7 @@ fn malformed_key_requests_are_refused() {
     );
     assert!(started.elapsed() < Duration::from_secs(30));
     // v1 serves the same route.
-    let r = wls.client("v1").post_json("/keys", &t, &key_req(&url));
+    let r = wls.client("v1").post_json("/keys", &t, key_req(&url));
     assert_eq!(r.status, 500);
     assert!(!wls.proc.logs().contains(&t), "tokens are never logged");
 }
@@ -145,7 +146,7 @@ fn kbs_without_configured_ca_is_never_contacted() {
     kbs.set_nonblocking(true).unwrap();
     let port = kbs.local_addr().unwrap().port();
     let url = format!("https://127.0.0.1:{port}/kbs/v1/keys/{KEY_ID}/transfer");
-    let r = c.post_json("/keys", &t, &key_req(&url));
+    let r = c.post_json("/keys", &t, key_req(&url));
     assert_eq!(r.status, 500, "{}", r.text());
     let text = r.text();
     assert!(
@@ -180,7 +181,7 @@ fn require_image_flavor_refuses_unnamed_keys() {
     let admin = wls.admin();
     let t = c.token(&admin, &["keys:create:*"]);
     let url = format!("https://127.0.0.1:9/kbs/v1/keys/{KEY_ID}/transfer");
-    let r = c.post_json("/keys", &t, &key_req(&url));
+    let r = c.post_json("/keys", &t, key_req(&url));
     assert_eq!(r.status, 403, "{}", r.text());
     assert!(
         r.text()
@@ -199,7 +200,7 @@ fn require_image_flavor_refuses_unnamed_keys() {
         ),
     );
     assert_eq!(c.post_raw("/flavors", &admin, key.sign(&f)).status, 201);
-    let r = c.post_json("/keys", &t, &key_req(&url));
+    let r = c.post_json("/keys", &t, key_req(&url));
     assert_eq!(r.status, 500, "{}", r.text());
     assert!(r.text().contains("HVS"), "{}", r.text());
     // Another key is still refused.
@@ -207,7 +208,7 @@ fn require_image_flavor_refuses_unnamed_keys() {
     let r = c.post_json(
         "/keys",
         &t,
-        &key_req(&format!("https://127.0.0.1:9/kbs/v1/keys/{other}/transfer")),
+        key_req(&format!("https://127.0.0.1:9/kbs/v1/keys/{other}/transfer")),
     );
     assert_eq!(r.status, 403);
 }
