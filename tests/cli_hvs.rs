@@ -7,34 +7,20 @@
 //! xmlsec1 (scripts/install-deps.sh).
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
-use secl_testkit::{Swtpm, bin, provision_wla, run_bin, start_hvs, start_wla};
+use secl_testkit::{
+    Swtpm, provision_wla, run_bin, secl_command, start_hvs, start_wla, stderr, stdout,
+};
 use serde_json::Value;
 
 /// `secl` with no SECL_* variables from the outside, HOME in `home`, stdin from /dev/null.
 fn secl(home: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
-    let mut cmd = Command::new(bin("secl"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("SECL_") {
-            cmd.env_remove(k);
-        }
-    }
-    cmd.env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
+    secl_command(home)
         .envs(env.iter().copied())
         .args(args)
-        .stdin(Stdio::null())
         .output()
         .expect("run secl")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 #[track_caller]

@@ -1,7 +1,9 @@
 //! Runs the real `secl` binary; needs no KBS (nothing listens on 127.0.0.1:1).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+use secl_testkit::{secl_command, stderr};
 
 const UNREACHABLE: &str = "https://127.0.0.1:1";
 const KEY_ID: &str = "1b4e28ba-2fa1-41d2-883f-0016d3cca427";
@@ -13,24 +15,11 @@ fn ca() -> PathBuf {
 /// `secl` with a clean environment: no SECL_* variables, HOME and XDG_CONFIG_HOME pointing at
 /// an empty directory, stdin from /dev/null.
 fn secl(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_secl"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("SECL_") {
-            cmd.env_remove(k);
-        }
-    }
-    cmd.env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
+    secl_command(home)
         .envs(env.iter().copied())
         .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    cmd.output().expect("run secl")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+        .output()
+        .expect("run secl")
 }
 
 fn home() -> tempfile::TempDir {

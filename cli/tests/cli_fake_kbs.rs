@@ -3,8 +3,9 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+use secl_testkit::secl_command;
 
 const KEY_ID: &str = "1b4e28ba-2fa1-41d2-883f-0016d3cca427";
 const CERT_ID: &str = "7d2c1a2e-9a39-4d51-9b5a-1d2f3e4a5b6c";
@@ -95,22 +96,11 @@ async fn fake() -> Fake {
 }
 
 async fn secl(f: &Fake, args: &[&str]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_secl"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("SECL_") {
-            cmd.env_remove(k);
-        }
-    }
-    let home: &Path = f.home.path();
-    cmd.env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("SECL_KBS_URL", &f.url)
+    let mut cmd = secl_command(f.home.path());
+    cmd.env("SECL_KBS_URL", &f.url)
         .env("SECL_CA_CERT", f.ca.path())
         .env("SECL_KBS_TOKEN", "admin-t0k3n")
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+        .args(args);
     tokio::task::spawn_blocking(move || cmd.output().expect("run secl"))
         .await
         .expect("join")
