@@ -5,20 +5,20 @@ use std::path::Path;
 
 use anyhow::{Context as _, anyhow};
 use secl_api::hvs::{
-    CaDomain, CaType, Flavor, FlavorGroup, FlavorGroupCreateRequest,
-    FlavorGroupFilter, FlavorMatchPolicy, FlavorPart, Host, HostCreateRequest, HvsClient,
-    MatchPolicy, MatchPolicyCollection, MatchType, PcrExpectation, PolicyPart, Report,
-    ReportCriteria, ReportFilter, Requirement,
+    CaDomain, CaType, Flavor, FlavorGroup, FlavorGroupCreateRequest, FlavorGroupFilter,
+    FlavorMatchPolicy, FlavorPart, Host, HostCreateRequest, HvsClient, MatchPolicy,
+    MatchPolicyCollection, MatchType, PcrExpectation, PolicyPart, Report, ReportCriteria,
+    ReportFilter, Requirement,
 };
 use serde_json::json;
 use uuid::Uuid;
 
 use crate::args::{
-    CaDomainArg, CaTypeArg, DeleteArgs, FlavorPartArg, HvsCaCertCommand, HvsCommand,
-    HvsFlavorCommand, HvsFlavorgroupCommand, HvsHostCommand, HvsReportCommand, TokenCommand,
+    CaDomainArg, CaTypeArg, FlavorPartArg, HvsCaCertCommand, HvsCommand, HvsFlavorCommand,
+    HvsFlavorgroupCommand, HvsHostCommand, HvsReportCommand, TokenCommand,
 };
 use crate::config::HvsSettings;
-use crate::confirm::{Confirm, confirm, confirmation_gate};
+use crate::confirm::{Confirm, Removal, confirmation_gate, remove};
 use crate::error::{clean, hinted};
 use crate::output::{self, Ctx, fields, out, table};
 
@@ -62,10 +62,7 @@ pub(crate) fn read_input(path: &Path) -> anyhow::Result<Vec<u8>> {
 
 /// Runs `secl hvs <cmd>`.
 pub fn run(ctx: Ctx, settings: &HvsSettings, cmd: HvsCommand) -> anyhow::Result<()> {
-    let mode = match destructive_yes(&cmd) {
-        Some(yes) => confirmation_gate(yes)?,
-        None => Confirm::Given,
-    };
+    let mode = confirmation_gate(destructive_yes(&cmd))?;
     let url = settings.require_url()?;
     let ca = settings.require_ca_cert()?;
     let token = match cmd {
@@ -73,11 +70,7 @@ pub fn run(ctx: Ctx, settings: &HvsSettings, cmd: HvsCommand) -> anyhow::Result<
         _ => Some(settings.require_token()?),
     };
     let client = HvsClient::new(url, ca, token.as_deref())?;
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the async runtime")?;
-    rt.block_on(exec(ctx, &client, mode, cmd))
+    crate::block_on(exec(ctx, &client, mode, cmd))
 }
 
 async fn exec(ctx: Ctx, c: &HvsClient, mode: Confirm, cmd: HvsCommand) -> anyhow::Result<()> {
@@ -86,7 +79,7 @@ async fn exec(ctx: Ctx, c: &HvsClient, mode: Confirm, cmd: HvsCommand) -> anyhow
         HvsCommand::Flavor(f) => flavor(ctx, c, mode, f).await,
         HvsCommand::Flavorgroup(g) => flavorgroup(ctx, c, mode, g).await,
         HvsCommand::Report(r) => report(ctx, c, r).await,
-        HvsCommand::Token(t) => token(ctx, c, mode, t).await,
+        HvsCommand::Token(t) => crate::token::run(ctx, c, mode, t).await,
         HvsCommand::CaCert(HvsCaCertCommand::Get { domain, kind }) => {
             ca_cert(ctx, c, domain, kind).await
         }
@@ -96,62 +89,6 @@ async fn exec(ctx: Ctx, c: &HvsClient, mode: Confirm, cmd: HvsCommand) -> anyhow
                 out(&output::json(&json!({ "version": v }))?)?;
             } else {
                 out(&format!("{}\n", clean(&v)))?;
-            }
-            Ok(())
-        }
-    }
-}
-
-/// Prints `{"deleted": "<id>"}` or a message.
-fn deleted(ctx: Ctx, what: &str, id: Uuid) -> anyhow::Result<()> {
-    if ctx.json() {
-        out(&output::json(&json!({ "deleted": id }))?)?;
-    } else if !ctx.quiet {
-        out(&format!("Deleted {what} {id}\n"))?;
-    }
-    Ok(())
-}
-
-async fn delete<F, Fut>(
-    ctx: Ctx,
-    mode: Confirm,
-    what: &str,
-    d: DeleteArgs,
-    call: F,
-) -> anyhow::Result<()>
-where
-    F: FnOnce(Uuid) -> Fut,
-    Fut: std::future::Future<Output = Result<(), secl_api::Error>>,
-{
-    confirm(mode, &format!("Delete {what} {}?", d.id))?;
-    call(d.id).await?;
-    deleted(ctx, what, d.id)
-}
-
-// ---- tokens ----
-
-async fn token(ctx: Ctx, c: &HvsClient, mode: Confirm, cmd: TokenCommand) -> anyhow::Result<()> {
-    match cmd {
-        TokenCommand::Create(a) => {
-            let req = secl_api::kbs::TokenRequest {
-                name: a.name,
-                permissions: a.permissions,
-                expires_in_seconds: a.expires_in,
-            };
-            let t = c.create_token(&req).await?;
-            if t.token.is_none() {
-                return Err(anyhow!("the HVS did not return the new token"));
-            }
-            crate::kbs::print_created_token(ctx, &t)
-        }
-        TokenCommand::List => crate::kbs::print_tokens(ctx, c.list_tokens().await?),
-        TokenCommand::Revoke(d) => {
-            confirm(mode, &format!("Revoke token {}?", d.id))?;
-            c.revoke_token(d.id).await?;
-            if ctx.json() {
-                out(&output::json(&json!({ "revoked": d.id }))?)?;
-            } else if !ctx.quiet {
-                out(&format!("Revoked token {}\n", d.id))?;
             }
             Ok(())
         }
@@ -179,10 +116,7 @@ async fn host(ctx: Ctx, c: &HvsClient, mode: Confirm, cmd: HvsHostCommand) -> an
                 description: a.description,
                 flavorgroup_names: a.flavorgroups,
             };
-            let h = c
-                .create_host(&req)
-                .await
-                .context("registering the host")?;
+            let h = c.create_host(&req).await.context("registering the host")?;
             if ctx.quiet && !ctx.json() {
                 return Ok(out(&format!("{}\n", h.id))?);
             }
@@ -216,7 +150,16 @@ async fn host(ctx: Ctx, c: &HvsClient, mode: Confirm, cmd: HvsHostCommand) -> an
             let h = c.get_host(id).await?;
             print_host(ctx, &h)
         }
-        HvsHostCommand::Delete(d) => delete(ctx, mode, "host", d, |id| c.delete_host(id)).await,
+        HvsHostCommand::Delete(d) => {
+            remove(
+                ctx,
+                mode,
+                (Removal::Delete, "host"),
+                d.id,
+                c.delete_host(d.id),
+            )
+            .await
+        }
     }
 }
 
@@ -339,7 +282,14 @@ async fn flavor(
             Ok(())
         }
         HvsFlavorCommand::Delete(d) => {
-            delete(ctx, mode, "flavor", d, |id| c.delete_flavor(id)).await
+            remove(
+                ctx,
+                mode,
+                (Removal::Delete, "flavor"),
+                d.id,
+                c.delete_flavor(d.id),
+            )
+            .await
         }
     }
 }
@@ -551,7 +501,8 @@ async fn flavorgroup(
             print_group(ctx, &g)
         }
         HvsFlavorgroupCommand::Delete(d) => {
-            delete(ctx, mode, "flavor group", d, |id| c.delete_flavorgroup(id)).await
+            let call = c.delete_flavorgroup(d.id);
+            remove(ctx, mode, (Removal::Delete, "flavor group"), d.id, call).await
         }
         HvsFlavorgroupCommand::AddFlavor { group, flavor } => {
             let g = find_group(c, &group).await?;
@@ -653,12 +604,8 @@ async fn report(ctx: Ctx, c: &HvsClient, cmd: HvsReportCommand) -> anyhow::Resul
                 .context("attesting the host")?;
             print_report(ctx, &r)
         }
-        HvsReportCommand::Show { id, saml: true } => {
-            print_saml(c.get_report_saml(id).await?)
-        }
-        HvsReportCommand::Show { id, saml: false } => {
-            print_report(ctx, &c.get_report(id).await?)
-        }
+        HvsReportCommand::Show { id, saml: true } => print_saml(c.get_report_saml(id).await?),
+        HvsReportCommand::Show { id, saml: false } => print_report(ctx, &c.get_report(id).await?),
         HvsReportCommand::List(a) => {
             let filter = ReportFilter {
                 id: None,
@@ -839,5 +786,4 @@ mod tests {
         assert_eq!(pcr_list(&pcrs(&[11, 12, 13, 15, 255])), "11-13,15,255");
         assert_eq!(pcr_list(&[]), "");
     }
-
 }

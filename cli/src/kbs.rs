@@ -5,12 +5,12 @@ use std::path::Path;
 
 use anyhow::{Context as _, anyhow};
 use secl_api::client::{AuditFilter, CertFilter, KbsClient, KeyFilter};
-use secl_api::{Error as ApiError, Message, Service};
 use secl_api::hvs::{CaType, HvsClient};
 use secl_api::kbs::{
     AttestationType, AuditRecord, CertKind, Certificate, KeyInformation, KeyRequest, KeyResponse,
-    KeyTransferPolicy, KeyTransferPolicyRequest, TokenRequest, TokenResponse, TpmPolicy,
+    KeyTransferPolicy, KeyTransferPolicyRequest, TpmPolicy,
 };
+use secl_api::{Error as ApiError, Message, Service};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -19,9 +19,9 @@ use crate::args::{
     PolicyCommand, TokenCommand,
 };
 use crate::config::{HvsSettings, Settings};
-use crate::confirm::{Confirm, confirm, confirmation_gate};
+use crate::confirm::{Confirm, Removal, confirm, confirmation_gate, remove};
 use crate::error::hinted;
-use crate::output::{self, Ctx, fields, opt_time, out, table, time};
+use crate::output::{self, Ctx, fields, out, table, time};
 
 /// Largest PEM or JSON input read from a file or stdin.
 const MAX_INPUT: u64 = 1024 * 1024;
@@ -44,10 +44,7 @@ pub fn run(
     cmd: KbsCommand,
     hvs: Option<&HvsSettings>,
 ) -> anyhow::Result<()> {
-    let mode = match destructive_yes(&cmd) {
-        Some(yes) => confirmation_gate(yes)?,
-        None => Confirm::Given,
-    };
+    let mode = confirmation_gate(destructive_yes(&cmd))?;
     let url = settings.require_url()?;
     let ca = settings.require_ca_cert()?;
     let token = match cmd {
@@ -55,16 +52,11 @@ pub fn run(
         _ => Some(settings.require_token()?),
     };
     let client = KbsClient::new(url, ca, token.as_deref())?;
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the async runtime")?;
     if let (KbsCommand::TrustHvs(_), Some(hvs)) = (&cmd, hvs) {
-        let hvs_client = HvsClient::new(hvs.require_url()?, hvs.require_ca_cert()?, None)
-            ?;
-        return rt.block_on(trust_hvs(ctx, &client, &hvs_client));
+        let hvs_client = HvsClient::new(hvs.require_url()?, hvs.require_ca_cert()?, None)?;
+        return crate::block_on(trust_hvs(ctx, &client, &hvs_client));
     }
-    rt.block_on(exec(ctx, &client, mode, cmd))
+    crate::block_on(exec(ctx, &client, mode, cmd))
 }
 
 /// Imports the HVS's SAML signing certificate and PrivacyCA unless the KBS already holds
@@ -148,7 +140,7 @@ async fn exec(ctx: Ctx, c: &KbsClient, mode: Confirm, cmd: KbsCommand) -> anyhow
         KbsCommand::Cert(cc) => cert(ctx, c, mode, cc).await,
         KbsCommand::TrustHvs(_) => Err(anyhow!("trust-hvs needs the HVS settings")),
         KbsCommand::Policy(p) => policy(ctx, c, mode, p).await,
-        KbsCommand::Token(t) => token(ctx, c, mode, t).await,
+        KbsCommand::Token(t) => crate::token::run(ctx, c, mode, t).await,
         KbsCommand::Audit(a) => {
             let filter = AuditFilter {
                 after: a.after,
@@ -168,24 +160,6 @@ async fn exec(ctx: Ctx, c: &KbsClient, mode: Confirm, cmd: KbsCommand) -> anyhow
             }
             Ok(())
         }
-    }
-}
-
-/// Prints `{"<verb>": "<id>"}` or a message.
-fn done(ctx: Ctx, verb: &str, what: &str, id: Uuid) -> anyhow::Result<()> {
-    if ctx.json() {
-        out(&output::json(&json!({ verb: id }))?)?;
-    } else if !ctx.quiet {
-        out(&format!("{} {what} {id}\n", capitalise(verb)))?;
-    }
-    Ok(())
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 
@@ -257,9 +231,14 @@ async fn key(ctx: Ctx, c: &KbsClient, mode: Confirm, cmd: KeyCommand) -> anyhow:
             print_key(ctx, &k)
         }
         KeyCommand::Delete(d) => {
-            confirm(mode, &format!("Delete key {}?", d.id))?;
-            c.delete_key(d.id).await?;
-            done(ctx, "deleted", "key", d.id)
+            remove(
+                ctx,
+                mode,
+                (Removal::Delete, "key"),
+                d.id,
+                c.delete_key(d.id),
+            )
+            .await
         }
     }
 }
@@ -453,8 +432,9 @@ async fn cert(ctx: Ctx, c: &KbsClient, mode: Confirm, cmd: CertCommand) -> anyho
                     cert.subject
                 ),
             )?;
-            c.delete_cert(k, delete.id).await?;
-            done(ctx, "deleted", "certificate", delete.id)
+            let call = c.delete_cert(k, delete.id);
+            let what = (Removal::Delete, "certificate");
+            remove(ctx, Confirm::Given, what, delete.id, call).await
         }
     }
 }
@@ -633,96 +613,10 @@ async fn policy(ctx: Ctx, c: &KbsClient, mode: Confirm, cmd: PolicyCommand) -> a
             print_policy(ctx, &p)
         }
         PolicyCommand::Delete(d) => {
-            confirm(mode, &format!("Delete key transfer policy {}?", d.id))?;
-            c.delete_policy(d.id).await?;
-            done(ctx, "deleted", "key transfer policy", d.id)
+            let what = (Removal::Delete, "key transfer policy");
+            remove(ctx, mode, what, d.id, c.delete_policy(d.id)).await
         }
     }
-}
-
-// ---- tokens ----
-
-async fn token(ctx: Ctx, c: &KbsClient, mode: Confirm, cmd: TokenCommand) -> anyhow::Result<()> {
-    match cmd {
-        TokenCommand::Create(a) => {
-            let req = TokenRequest {
-                name: a.name,
-                permissions: a.permissions,
-                expires_in_seconds: a.expires_in,
-            };
-            let t = c.create_token(&req).await?;
-            if t.token.is_none() {
-                return Err(ApiError::Decode(Message::new(
-                    Service::Kbs,
-                    "the KBS did not return the new token",
-                ))
-                .into());
-            }
-            print_created_token(ctx, &t)
-        }
-        TokenCommand::List => print_tokens(ctx, c.list_tokens().await?),
-        TokenCommand::Revoke(d) => {
-            confirm(mode, &format!("Revoke token {}?", d.id))?;
-            c.revoke_token(d.id).await?;
-            done(ctx, "revoked", "token", d.id)
-        }
-    }
-}
-
-/// Prints a token just created: its secret on stdout, the rest as a note (or all as JSON).
-pub(crate) fn print_created_token(ctx: Ctx, t: &TokenResponse) -> anyhow::Result<()> {
-    if ctx.json() {
-        return Ok(out(&output::json(t)?)?);
-    }
-    ctx.say(&format!(
-        "Created token {} ({}), permissions {}, expires {}.\n\
-         Store it now: it cannot be shown again.",
-        crate::error::clean(&t.name),
-        t.id,
-        crate::error::clean(&t.permissions.join(",")),
-        opt_time(t.expires_at, "never"),
-    ));
-    out(&format!(
-        "{}\n",
-        crate::error::clean(t.token.as_deref().unwrap_or_default())
-    ))?;
-    Ok(())
-}
-
-/// Prints a token listing; never a secret, even if a server sent one.
-pub(crate) fn print_tokens(ctx: Ctx, tokens: Vec<TokenResponse>) -> anyhow::Result<()> {
-    let tokens: Vec<TokenResponse> = tokens
-        .into_iter()
-        .map(|mut t| {
-            t.token = None;
-            t
-        })
-        .collect();
-    if ctx.json() {
-        return Ok(out(&output::json(&tokens)?)?);
-    }
-    if tokens.is_empty() {
-        ctx.say("No tokens.");
-        return Ok(());
-    }
-    let rows: Vec<Vec<String>> = tokens
-        .iter()
-        .map(|t| {
-            vec![
-                t.id.to_string(),
-                t.name.clone(),
-                t.permissions.join(","),
-                time(t.created_at),
-                opt_time(t.expires_at, "never"),
-                if t.revoked { "yes" } else { "no" }.to_string(),
-            ]
-        })
-        .collect();
-    out(&table(
-        &["ID", "NAME", "PERMISSIONS", "CREATED", "EXPIRES", "REVOKED"],
-        &rows,
-    ))?;
-    Ok(())
 }
 
 // ---- audit ----

@@ -15,6 +15,7 @@ mod image;
 mod image_flavor;
 mod kbs;
 mod output;
+mod token;
 mod wls;
 
 use std::process::ExitCode;
@@ -46,6 +47,17 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::from(code)
         }
     }
+}
+
+/// Runs `fut` to completion on a single-threaded runtime (one command talks to one server at a
+/// time).
+fn block_on<T>(fut: impl std::future::Future<Output = anyhow::Result<T>>) -> anyhow::Result<T> {
+    use anyhow::Context as _;
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?
+        .block_on(fut)
 }
 
 /// KBS connection settings: config file, then environment, then `conn` flags.

@@ -1,18 +1,14 @@
 //! `secl wls ...`: runs one command against the Workload Service.
 
 use anyhow::Context as _;
-use secl_api::kbs::TokenRequest;
 use secl_api::wls::{SignedImageFlavor, WlsClient};
-use secl_api::{Error as ApiError, Message, Service};
 use serde_json::json;
-use uuid::Uuid;
 
-use crate::args::{DeleteArgs, TokenCommand, WlsCommand, WlsFlavorCommand};
+use crate::args::{TokenCommand, WlsCommand, WlsFlavorCommand};
 use crate::config::WlsSettings;
-use crate::confirm::{Confirm, confirm, confirmation_gate};
+use crate::confirm::{Confirm, Removal, confirmation_gate, remove};
 use crate::error::{clean, hinted};
 use crate::hvs::read_input;
-use crate::kbs::{print_created_token, print_tokens};
 use crate::output::{self, Ctx, fields, out, table};
 
 fn destructive_yes(cmd: &WlsCommand) -> Option<bool> {
@@ -25,10 +21,7 @@ fn destructive_yes(cmd: &WlsCommand) -> Option<bool> {
 
 /// Runs `secl wls <cmd>`.
 pub fn run(ctx: Ctx, settings: &WlsSettings, cmd: WlsCommand) -> anyhow::Result<()> {
-    let mode = match destructive_yes(&cmd) {
-        Some(yes) => confirmation_gate(yes)?,
-        None => Confirm::Given,
-    };
+    let mode = confirmation_gate(destructive_yes(&cmd))?;
     let url = settings.require_url()?;
     let ca = settings.require_ca_cert()?;
     let token = match cmd {
@@ -36,17 +29,13 @@ pub fn run(ctx: Ctx, settings: &WlsSettings, cmd: WlsCommand) -> anyhow::Result<
         _ => Some(settings.require_token()?),
     };
     let client = WlsClient::new(url, ca, token.as_deref())?;
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the async runtime")?;
-    rt.block_on(exec(ctx, &client, mode, cmd))
+    crate::block_on(exec(ctx, &client, mode, cmd))
 }
 
 async fn exec(ctx: Ctx, c: &WlsClient, mode: Confirm, cmd: WlsCommand) -> anyhow::Result<()> {
     match cmd {
         WlsCommand::Flavor(f) => flavor(ctx, c, mode, f).await,
-        WlsCommand::Token(t) => token(ctx, c, mode, t).await,
+        WlsCommand::Token(t) => crate::token::run(ctx, c, mode, t).await,
         WlsCommand::Version => {
             let v = c.version().await?;
             if ctx.json() {
@@ -57,33 +46,6 @@ async fn exec(ctx: Ctx, c: &WlsClient, mode: Confirm, cmd: WlsCommand) -> anyhow
             Ok(())
         }
     }
-}
-
-async fn delete<F, Fut>(
-    ctx: Ctx,
-    mode: Confirm,
-    (verb, what): (&str, &str),
-    d: DeleteArgs,
-    call: F,
-) -> anyhow::Result<()>
-where
-    F: FnOnce(Uuid) -> Fut,
-    Fut: std::future::Future<Output = Result<(), ApiError>>,
-{
-    let title = |s: &str| {
-        let mut c = s.chars();
-        c.next()
-            .map(|f| f.to_uppercase().chain(c).collect::<String>())
-            .unwrap_or_default()
-    };
-    confirm(mode, &format!("{} {what} {}?", title(verb), d.id))?;
-    call(d.id).await?;
-    if ctx.json() {
-        out(&output::json(&json!({ verb.to_string() + "d": d.id }))?)?;
-    } else if !ctx.quiet {
-        out(&format!("{}d {what} {}\n", title(verb), d.id))?;
-    }
-    Ok(())
 }
 
 async fn flavor(
@@ -144,7 +106,14 @@ async fn flavor(
             print_flavor(ctx, &f)
         }
         WlsFlavorCommand::Delete(d) => {
-            delete(ctx, mode, ("delete", "flavor"), d, |id| c.delete_flavor(id)).await
+            remove(
+                ctx,
+                mode,
+                (Removal::Delete, "flavor"),
+                d.id,
+                c.delete_flavor(d.id),
+            )
+            .await
         }
     }
 }
@@ -179,29 +148,3 @@ fn print_flavor(ctx: Ctx, f: &SignedImageFlavor) -> anyhow::Result<()> {
     ]))?;
     Ok(())
 }
-
-async fn token(ctx: Ctx, c: &WlsClient, mode: Confirm, cmd: TokenCommand) -> anyhow::Result<()> {
-    match cmd {
-        TokenCommand::Create(a) => {
-            let req = TokenRequest {
-                name: a.name,
-                permissions: a.permissions,
-                expires_in_seconds: a.expires_in,
-            };
-            let t = c.create_token(&req).await?;
-            if t.token.is_none() {
-                return Err(ApiError::Decode(Message::new(
-                    Service::Wls,
-                    "the WLS did not return the new token",
-                ))
-                .into());
-            }
-            print_created_token(ctx, &t)
-        }
-        TokenCommand::List => print_tokens(ctx, c.list_tokens().await?),
-        TokenCommand::Revoke(d) => {
-            delete(ctx, mode, ("revoke", "token"), d, |id| c.revoke_token(id)).await
-        }
-    }
-}
-
