@@ -1,7 +1,8 @@
-//! What every secl server shares: TLS with a self-signed default, serving an axum router over
-//! rustls, plain-text HTTP errors in SecL's style, and logging set-up.
+//! What every secl server shares: configuration layering (file < env < flags), TLS with a
+//! self-signed default, serving an axum router over rustls, plain-text HTTP errors in SecL's style, and logging set-up.
 #![forbid(unsafe_code)]
 
+pub mod config;
 pub mod http;
 pub mod tls;
 

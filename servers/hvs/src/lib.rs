@@ -33,12 +33,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 ..Default::default()
             })?;
             let hvs = open_hvs(&settings).await?;
-            hvs.write_admin_token(&settings.admin_token_file())
+            hvs.write_admin_token(&settings.server.admin_token_file())
                 .await
                 .context("writing the new admin token")?;
             println!(
                 "new admin token written to {}",
-                settings.admin_token_file().display()
+                settings.server.admin_token_file().display()
             );
             Ok(())
         }
@@ -46,13 +46,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 async fn open_hvs(settings: &Settings) -> anyhow::Result<Hvs> {
-    create_private_dir(&settings.data_dir)?;
-    let store = secl_store::open(&settings.store)
+    create_private_dir(&settings.server.data_dir)?;
+    let store = secl_store::open(&settings.server.store)
         .await
         .context("opening the store")?;
     let ek_cas = service::load_ek_cas(&settings.ek_ca)?;
     // RSA-3072 generation on first start takes a while; keep it off the async workers.
-    let dir = settings.data_dir.clone();
+    let dir = settings.server.data_dir.clone();
     let (validity, issuer) = (settings.saml_validity_seconds, settings.saml_issuer.clone());
     let hvs = tokio::task::spawn_blocking(move || Hvs::open(store, &dir, ek_cas, validity, issuer))
         .await
@@ -77,18 +77,18 @@ fn create_private_dir(dir: &std::path::Path) -> anyhow::Result<()> {
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let mut settings = Settings::resolve(&args)?;
-    secl_service::init_logging(&settings.log);
+    secl_service::init_logging(&settings.server.log);
     secl_service::install_crypto_provider();
-    let listener = tokio::net::TcpListener::bind(settings.listen)
+    let listener = tokio::net::TcpListener::bind(settings.server.listen)
         .await
-        .with_context(|| format!("cannot listen on {}", settings.listen))?;
+        .with_context(|| format!("cannot listen on {}", settings.server.listen))?;
     // With port 0 the OS picked one: the ready line must name the real port.
-    settings.listen = listener.local_addr()?;
+    settings.server.listen = listener.local_addr()?;
     let hvs = Arc::new(open_hvs(&settings).await?);
     if settings.ek_ca.is_empty() {
         tracing::warn!("no --ek-ca given: every AIK challenge will be refused");
     }
-    let admin_file = settings.admin_token_file();
+    let admin_file = settings.server.admin_token_file();
     if hvs.bootstrap_admin(&admin_file).await? {
         tracing::info!(
             "first start: admin token written to {}",
@@ -96,18 +96,18 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         );
     }
     let tls_files = secl_service::tls::files_or_self_signed(
-        settings.tls.as_ref(),
-        &settings.data_dir,
+        settings.server.tls.as_ref(),
+        &settings.server.data_dir,
         "secl HVS",
-        &settings.tls_san,
+        &settings.server.tls_san,
     )?;
     let tls = secl_service::tls::server_config(&tls_files)?;
-    let app = routes::router(hvs.clone(), settings.max_body_bytes);
+    let app = routes::router(hvs.clone(), settings.server.max_body_bytes);
     tracing::info!(store = %hvs.store().describe(), "HVS ready");
     secl_service::print_ready(
         "secl-hvs",
-        &format!("https://{}/hvs/v2", settings.listen),
-        &settings.data_dir,
+        &format!("https://{}/hvs/v2", settings.server.listen),
+        &settings.server.data_dir,
         &tls_files,
     );
     secl_service::serve_tls(listener, tls, app, secl_service::shutdown_signal()).await?;

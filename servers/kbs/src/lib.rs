@@ -28,12 +28,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             })?;
             let kbs = open_kbs(&settings).await?;
             let id = kbs
-                .write_admin_token(&settings.admin_token_file())
+                .write_admin_token(&settings.server.admin_token_file())
                 .await
                 .context("writing the new admin token")?;
             println!(
                 "new admin token {id} written to {}",
-                settings.admin_token_file().display()
+                settings.server.admin_token_file().display()
             );
             Ok(())
         }
@@ -41,23 +41,23 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 async fn open_kbs(settings: &Settings) -> anyhow::Result<Kbs> {
-    create_private_dir(&settings.data_dir)?;
-    let store = secl_store::open(&settings.store)
+    create_private_dir(&settings.server.data_dir)?;
+    let store = secl_store::open(&settings.server.store)
         .await
         .with_context(|| "opening the store")?;
     let master = MasterKey::load_or_create(&settings.master_key_file)?;
     let endpoint = settings.endpoint_url.clone().unwrap_or_else(|| {
-        let host = if settings.listen.ip().is_unspecified() {
+        let host = if settings.server.listen.ip().is_unspecified() {
             "localhost".to_string()
         } else {
-            settings.listen.ip().to_string()
+            settings.server.listen.ip().to_string()
         };
         let host = if host.contains(':') {
             format!("[{host}]")
         } else {
             host
         };
-        format!("https://{host}:{}/kbs/v1/", settings.listen.port())
+        format!("https://{host}:{}/kbs/v1/", settings.server.listen.port())
     });
     Ok(Kbs::new(store, master, &endpoint))
 }
@@ -76,18 +76,18 @@ fn create_private_dir(dir: &std::path::Path) -> anyhow::Result<()> {
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let mut settings = Settings::resolve(&args)?;
-    secl_service::init_logging(&settings.log);
+    secl_service::init_logging(&settings.server.log);
     secl_service::install_crypto_provider();
-    let listener = tokio::net::TcpListener::bind(settings.listen)
+    let listener = tokio::net::TcpListener::bind(settings.server.listen)
         .await
-        .with_context(|| format!("cannot listen on {}", settings.listen))?;
+        .with_context(|| format!("cannot listen on {}", settings.server.listen))?;
     // With port 0 the OS picked one: links and the ready line must name the real port.
-    settings.listen = listener.local_addr()?;
+    settings.server.listen = listener.local_addr()?;
     let kbs = Arc::new(open_kbs(&settings).await?);
     kbs.default_policy_id()
         .await
         .context("creating the default key transfer policy")?;
-    let admin_file = settings.admin_token_file();
+    let admin_file = settings.server.admin_token_file();
     if kbs.bootstrap_admin(&admin_file).await? {
         tracing::info!(
             "first start: admin token written to {}",
@@ -95,18 +95,18 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         );
     }
     let tls_files = secl_service::tls::files_or_self_signed(
-        settings.tls.as_ref(),
-        &settings.data_dir,
+        settings.server.tls.as_ref(),
+        &settings.server.data_dir,
         "secl KBS",
-        &settings.tls_san,
+        &settings.server.tls_san,
     )?;
     let tls = secl_service::tls::server_config(&tls_files)?;
-    let app = routes::router(kbs.clone(), settings.max_body_bytes);
+    let app = routes::router(kbs.clone(), settings.server.max_body_bytes);
     tracing::info!(store = %kbs.store().describe(), "KBS ready");
     secl_service::print_ready(
         "secl-kbs",
-        &format!("https://{}/kbs/v1", settings.listen),
-        &settings.data_dir,
+        &format!("https://{}/kbs/v1", settings.server.listen),
+        &settings.server.data_dir,
         &tls_files,
     );
     secl_service::serve_tls(listener, tls, app, secl_service::shutdown_signal()).await?;

@@ -1,17 +1,17 @@
 //! WLS configuration: a TOML file, then `SECL_WLS_*` environment variables, then flags, each
 //! overriding the one before.
 
-use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use secl_service::config::{self, HttpsArgs, ListenArgs, ServerNames, ServerSettings, SharedArgs};
 use serde::Deserialize;
 
 /// Where a fresh server keeps its data when nothing else is said.
 pub const DEFAULT_DATA_DIR: &str = "/var/lib/secl/wls";
 /// SecL's `DefaultWLSListenerPort`, on loopback until told otherwise.
-pub const DEFAULT_LISTEN: &str = "127.0.0.1:5000";
-pub const DEFAULT_MAX_BODY: usize = 1 << 20;
+pub const DEFAULT_LISTEN: SocketAddr = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 5000);
 /// SecL's `DefaultKeyCacheSeconds`.
 pub const DEFAULT_KEY_CACHE_SECONDS: u64 = 300;
 
@@ -58,27 +58,28 @@ pub enum Command {
     ResetAdminToken(CommonArgs),
 }
 
-/// Options every subcommand shares.
-#[derive(Debug, Args, Clone, Default)]
-pub struct CommonArgs {
-    /// TOML configuration file.
-    #[arg(long, env = "SECL_WLS_CONFIG", value_name = "FILE")]
-    pub config: Option<PathBuf>,
-    /// Directory for the embedded store, admin token and TLS files.
-    #[arg(long, env = "SECL_WLS_DATA_DIR", value_name = "DIR")]
-    pub data_dir: Option<PathBuf>,
-    /// Store location: a directory (embedded) or postgres://USER@HOST:PORT/DB. Default: DATA_DIR.
-    #[arg(long, env = "SECL_WLS_STORE", value_name = "LOCATION")]
-    pub store: Option<String>,
+/// The WLS's names for the options every secl server shares.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WlsNames;
+
+impl ServerNames for WlsNames {
+    const ENV_PREFIX: &'static str = "SECL_WLS";
+    const DATA_DIR_HELP: &'static str =
+        "Directory for the embedded store, admin token and TLS files";
+    const LOG_HELP: &'static str = "Log filter, e.g. info or secl_wls_server=debug";
+    const DEFAULT_DATA_DIR: &'static str = DEFAULT_DATA_DIR;
+    const DEFAULT_LISTEN: SocketAddr = DEFAULT_LISTEN;
 }
+
+/// Options every subcommand shares.
+pub type CommonArgs = SharedArgs<WlsNames>;
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct ServeArgs {
     #[command(flatten)]
     pub common: CommonArgs,
-    /// Address to listen on (port 0 picks a free port).
-    #[arg(long, env = "SECL_WLS_LISTEN", value_name = "ADDR:PORT")]
-    pub listen: Option<SocketAddr>,
+    #[command(flatten)]
+    pub listen: ListenArgs<WlsNames>,
     /// The HVS base URL, e.g. https://hvs.example:8443/hvs/v2.
     #[arg(long, env = "SECL_WLS_HVS_URL", value_name = "URL")]
     pub hvs_url: Option<String>,
@@ -120,39 +121,11 @@ pub struct ServeArgs {
     /// Refuse keys that no uploaded image flavor names (by the key id in its key URL).
     #[arg(long, env = "SECL_WLS_REQUIRE_IMAGE_FLAVOR")]
     pub require_image_flavor: bool,
-    /// TLS certificate chain (PEM). Without it a private CA and certificate are made.
-    #[arg(
-        long,
-        env = "SECL_WLS_TLS_CERT",
-        value_name = "FILE",
-        requires = "tls_key"
-    )]
-    pub tls_cert: Option<PathBuf>,
-    /// TLS private key (PEM).
-    #[arg(
-        long,
-        env = "SECL_WLS_TLS_KEY",
-        value_name = "FILE",
-        requires = "tls_cert"
-    )]
-    pub tls_key: Option<PathBuf>,
-    /// Names for the self-made certificate (DNS names or IPs), comma separated.
-    #[arg(
-        long,
-        env = "SECL_WLS_TLS_SAN",
-        value_delimiter = ',',
-        value_name = "NAMES"
-    )]
-    pub tls_san: Vec<String>,
-    /// Largest request body accepted, in bytes (larger ones get 413).
-    #[arg(long, env = "SECL_WLS_MAX_BODY_BYTES", value_name = "BYTES")]
-    pub max_body_bytes: Option<usize>,
-    /// Log filter, e.g. info or secl_wls_server=debug.
-    #[arg(long, env = "SECL_WLS_LOG", value_name = "FILTER")]
-    pub log: Option<String>,
+    #[command(flatten)]
+    pub https: HttpsArgs<WlsNames>,
 }
 
-/// The TOML file's shape.
+/// The TOML file's shape (the shared keys are read by [`secl_service::config::resolve`]).
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct FileConfig {
@@ -174,18 +147,6 @@ pub struct FileConfig {
     pub log: Option<String>,
 }
 
-impl FileConfig {
-    pub fn load(path: Option<&Path>) -> anyhow::Result<Self> {
-        let Some(path) = path else {
-            return Ok(Self::default());
-        };
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| anyhow::anyhow!("cannot read config file {}: {e}", path.display()))?;
-        toml::from_str(&text)
-            .map_err(|e| anyhow::anyhow!("config file {} is invalid: {e}", path.display()))
-    }
-}
-
 /// How to reach the HVS.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HvsSettings {
@@ -197,9 +158,7 @@ pub struct HvsSettings {
 /// Everything resolved.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    pub data_dir: PathBuf,
-    pub store: String,
-    pub listen: SocketAddr,
+    pub server: ServerSettings,
     /// None when no HVS is configured: flavors work, keys are refused.
     pub hvs: Option<HvsSettings>,
     pub saml_cert: Vec<PathBuf>,
@@ -207,59 +166,18 @@ pub struct Settings {
     pub key_cache_seconds: u64,
     pub flavor_signing_cert: Vec<PathBuf>,
     pub require_image_flavor: bool,
-    pub tls: Option<(PathBuf, PathBuf)>,
-    pub tls_san: Vec<String>,
-    pub max_body_bytes: usize,
-    pub log: String,
 }
 
 /// The flag's list when given, else the file's.
 fn list<T: Clone>(flag: &[T], file: Option<Vec<T>>) -> Vec<T> {
-    if flag.is_empty() {
-        file.unwrap_or_default()
-    } else {
-        flag.to_vec()
-    }
+    config::list_or(flag, file, Vec::new)
 }
 
 impl Settings {
-    pub fn admin_token_file(&self) -> PathBuf {
-        self.data_dir.join("admin.token")
-    }
-
     /// Flags and environment (already merged by clap) over the file, over defaults.
     pub fn resolve(args: &ServeArgs) -> anyhow::Result<Self> {
-        let file = FileConfig::load(args.common.config.as_deref())?;
-        let data_dir = args
-            .common
-            .data_dir
-            .clone()
-            .or(file.data_dir)
-            .unwrap_or_else(|| PathBuf::from(DEFAULT_DATA_DIR));
-        let store = args
-            .common
-            .store
-            .clone()
-            .or(file.store)
-            .unwrap_or_else(|| data_dir.display().to_string());
-        let listen = match args.listen.or(file.listen) {
-            Some(l) => l,
-            None => DEFAULT_LISTEN.parse()?,
-        };
-        let tls = match (
-            args.tls_cert.clone().or(file.tls_cert),
-            args.tls_key.clone().or(file.tls_key),
-        ) {
-            (Some(c), Some(k)) => Some((c, k)),
-            (None, None) => None,
-            _ => anyhow::bail!("tls-cert and tls-key must be given together"),
-        };
-        let tls_san = if !args.tls_san.is_empty() {
-            args.tls_san.clone()
-        } else {
-            file.tls_san
-                .unwrap_or_else(|| vec!["localhost".into(), "127.0.0.1".into(), "::1".into()])
-        };
+        let (server, file) =
+            config::resolve::<_, FileConfig>(&args.common, &args.listen, &args.https)?;
         let hvs = match (
             args.hvs_url.clone().or(file.hvs_url),
             args.hvs_ca.clone().or(file.hvs_ca),
@@ -281,9 +199,7 @@ impl Settings {
             anyhow::bail!("key-cache-seconds must be at most 86400 (one day)");
         }
         Ok(Self {
-            data_dir,
-            store,
-            listen,
+            server,
             hvs,
             saml_cert: list(&args.saml_cert, file.saml_cert),
             kbs_ca: list(&args.kbs_ca, file.kbs_ca),
@@ -291,17 +207,6 @@ impl Settings {
             flavor_signing_cert: list(&args.flavor_signing_cert, file.flavor_signing_cert),
             require_image_flavor: args.require_image_flavor
                 || file.require_image_flavor.unwrap_or(false),
-            tls,
-            tls_san,
-            max_body_bytes: args
-                .max_body_bytes
-                .or(file.max_body_bytes)
-                .unwrap_or(DEFAULT_MAX_BODY),
-            log: args
-                .log
-                .clone()
-                .or(file.log)
-                .unwrap_or_else(|| "info".into()),
         })
     }
 }
@@ -323,19 +228,19 @@ mod tests {
         let mut args = ServeArgs::default();
         args.common.config = Some(cfg);
         let s = Settings::resolve(&args).unwrap();
-        assert_eq!(s.data_dir, PathBuf::from("/from/file"));
-        assert_eq!(s.listen.port(), 5000);
+        assert_eq!(s.server.data_dir, PathBuf::from("/from/file"));
+        assert_eq!(s.server.listen.port(), 5000);
         assert_eq!(s.kbs_ca, vec![PathBuf::from("/a.pem")]);
         assert_eq!(s.key_cache_seconds, 300);
         assert!(s.require_image_flavor);
         assert_eq!(s.hvs.as_ref().unwrap().url, "https://h/hvs/v2");
         args.kbs_ca = vec![PathBuf::from("/b.pem"), PathBuf::from("/c.pem")];
         args.key_cache_seconds = Some(0);
-        args.listen = Some("127.0.0.1:0".parse().unwrap());
+        args.listen.listen = Some("127.0.0.1:0".parse().unwrap());
         let s = Settings::resolve(&args).unwrap();
         assert_eq!(s.kbs_ca.len(), 2);
         assert_eq!(s.key_cache_seconds, 0);
-        assert_eq!(s.listen.port(), 0);
+        assert_eq!(s.server.listen.port(), 0);
         args.key_cache_seconds = Some(86_401);
         assert!(Settings::resolve(&args).is_err());
     }

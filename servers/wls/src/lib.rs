@@ -31,17 +31,17 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 common,
                 ..Default::default()
             })?;
-            create_private_dir(&settings.data_dir)?;
-            let store = secl_store::open(&settings.store)
+            create_private_dir(&settings.server.data_dir)?;
+            let store = secl_store::open(&settings.server.store)
                 .await
                 .context("opening the store")?;
             let id = Wls::tokens_only(store)
-                .write_admin_token(&settings.admin_token_file())
+                .write_admin_token(&settings.server.admin_token_file())
                 .await
                 .context("writing the new admin token")?;
             println!(
                 "new admin token {id} written to {}",
-                settings.admin_token_file().display()
+                settings.server.admin_token_file().display()
             );
             Ok(())
         }
@@ -62,15 +62,15 @@ fn create_private_dir(dir: &std::path::Path) -> anyhow::Result<()> {
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let mut settings = Settings::resolve(&args)?;
-    secl_service::init_logging(&settings.log);
+    secl_service::init_logging(&settings.server.log);
     secl_service::install_crypto_provider();
-    let listener = tokio::net::TcpListener::bind(settings.listen)
+    let listener = tokio::net::TcpListener::bind(settings.server.listen)
         .await
-        .with_context(|| format!("cannot listen on {}", settings.listen))?;
+        .with_context(|| format!("cannot listen on {}", settings.server.listen))?;
     // With port 0 the OS picked one: the ready line must name the real port.
-    settings.listen = listener.local_addr()?;
-    create_private_dir(&settings.data_dir)?;
-    let store = secl_store::open(&settings.store)
+    settings.server.listen = listener.local_addr()?;
+    create_private_dir(&settings.server.data_dir)?;
+    let store = secl_store::open(&settings.server.store)
         .await
         .context("opening the store")?;
     let wls = Arc::new(Wls::open(store, &settings).await?);
@@ -85,7 +85,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     if wls.signer_count() == 0 {
         tracing::warn!("no --flavor-signing-cert given: image flavor uploads will be refused");
     }
-    let admin_file = settings.admin_token_file();
+    let admin_file = settings.server.admin_token_file();
     if wls.bootstrap_admin(&admin_file).await? {
         tracing::info!(
             "first start: admin token written to {}",
@@ -93,13 +93,13 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         );
     }
     let tls_files = secl_service::tls::files_or_self_signed(
-        settings.tls.as_ref(),
-        &settings.data_dir,
+        settings.server.tls.as_ref(),
+        &settings.server.data_dir,
         "secl WLS",
-        &settings.tls_san,
+        &settings.server.tls_san,
     )?;
     let tls = secl_service::tls::server_config(&tls_files)?;
-    let app = routes::router(wls.clone(), settings.max_body_bytes);
+    let app = routes::router(wls.clone(), settings.server.max_body_bytes);
     tracing::info!(
         store = %wls.store().describe(),
         key_cache_seconds = settings.key_cache_seconds,
@@ -108,8 +108,8 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     );
     secl_service::print_ready(
         "secl-wls",
-        &format!("https://{}/wls/v2", settings.listen),
-        &settings.data_dir,
+        &format!("https://{}/wls/v2", settings.server.listen),
+        &settings.server.data_dir,
         &tls_files,
     );
     secl_service::serve_tls(listener, tls, app, secl_service::shutdown_signal()).await?;
