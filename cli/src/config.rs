@@ -79,16 +79,6 @@ impl fmt::Debug for TokenSource {
     }
 }
 
-/// Resolved connection settings.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Settings {
-    pub url: Option<String>,
-    pub ca_cert: Option<PathBuf>,
-    pub token: TokenSource,
-    /// The config file consulted, for messages.
-    pub config_path: Option<PathBuf>,
-}
-
 /// Looks up an environment variable; empty counts as unset.
 pub fn process_env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
@@ -170,45 +160,6 @@ pub fn load_config(
     })
 }
 
-/// Merges config file, environment and flags; later ones win. Pure: all inputs are arguments.
-///
-/// The token comes from, most important first: `--token-file`, `SECL_KBS_TOKEN`,
-/// `SECL_KBS_TOKEN_FILE`, the config file's `token_file`.
-pub fn resolve(
-    file: &LoadedConfig,
-    env: &dyn Fn(&str) -> Option<String>,
-    flags: &ConnOpts,
-) -> Settings {
-    let url = flags
-        .kbs_url
-        .clone()
-        .filter(|u| !u.is_empty())
-        .or_else(|| env(ENV_URL))
-        .or_else(|| file.kbs.url.clone().filter(|u| !u.is_empty()));
-    let ca_cert = flags
-        .ca_cert
-        .clone()
-        .or_else(|| env(ENV_CA_CERT).map(PathBuf::from))
-        .or_else(|| file.kbs.ca_cert.clone());
-    let token = if let Some(f) = &flags.token_file {
-        TokenSource::File(f.clone())
-    } else if let Some(t) = env(ENV_TOKEN) {
-        TokenSource::Value(t)
-    } else if let Some(f) = env(ENV_TOKEN_FILE) {
-        TokenSource::File(PathBuf::from(f))
-    } else if let Some(f) = &file.kbs.token_file {
-        TokenSource::File(f.clone())
-    } else {
-        TokenSource::None
-    };
-    Settings {
-        url,
-        ca_cert,
-        token,
-        config_path: file.path.clone(),
-    }
-}
-
 /// The names one service's settings go by, for lookups and messages.
 #[derive(Debug, PartialEq, Eq)]
 pub struct ServiceNames {
@@ -224,7 +175,26 @@ pub struct ServiceNames {
     pub env_ca: &'static str,
     pub env_token_file: &'static str,
     pub env_token: &'static str,
+    /// What the token is called in messages: `bearer` (the KBS's) or the service's name.
+    pub token_noun: &'static str,
+    /// What to do about a token that is empty.
+    pub empty_token_hint: &'static str,
 }
+
+pub static KBS: ServiceNames = ServiceNames {
+    name: "KBS",
+    section: "kbs",
+    url_flag: "--kbs-url",
+    url_example: "https://HOST:9443",
+    ca_flag: "--ca-cert",
+    token_flag: "--token-file",
+    env_url: ENV_URL,
+    env_ca: ENV_CA_CERT,
+    env_token_file: ENV_TOKEN_FILE,
+    env_token: ENV_TOKEN,
+    token_noun: "bearer",
+    empty_token_hint: "put the token printed by `secl kbs token create` there",
+};
 
 pub static HVS: ServiceNames = ServiceNames {
     name: "HVS",
@@ -237,6 +207,9 @@ pub static HVS: ServiceNames = ServiceNames {
     env_ca: ENV_HVS_CA_CERT,
     env_token_file: ENV_HVS_TOKEN_FILE,
     env_token: ENV_HVS_TOKEN,
+    token_noun: "HVS",
+    empty_token_hint: "use the admin token the HVS wrote to admin.token in its data directory, or \
+                       a token it issued",
 };
 
 pub static WLS: ServiceNames = ServiceNames {
@@ -250,6 +223,9 @@ pub static WLS: ServiceNames = ServiceNames {
     env_ca: ENV_WLS_CA_CERT,
     env_token_file: ENV_WLS_TOKEN_FILE,
     env_token: ENV_WLS_TOKEN,
+    token_noun: "WLS",
+    empty_token_hint: "use the admin token the WLS wrote to admin.token in its data directory, or \
+                       a token it issued",
 };
 
 /// One service's settings: its table of the config file, then its environment variables, then
@@ -292,6 +268,22 @@ fn resolve_service(
     }
 }
 
+/// KBS connection settings: `[kbs]`, `SECL_KBS_*` and `SECL_CA_CERT`, `--kbs-url`,
+/// `--ca-cert` and `--token-file`.
+pub fn resolve(
+    file: &LoadedConfig,
+    env: &dyn Fn(&str) -> Option<String>,
+    flags: &ConnOpts,
+) -> Settings {
+    resolve_service(
+        &KBS,
+        &file.kbs,
+        file.path.clone(),
+        env,
+        (&flags.kbs_url, &flags.ca_cert, &flags.token_file),
+    )
+}
+
 /// HVS connection settings: `[hvs]`, `SECL_HVS_*`, `--hvs-*`.
 pub fn resolve_hvs(
     file: &LoadedConfig,
@@ -322,7 +314,7 @@ pub fn resolve_wls(
     )
 }
 
-/// Resolved connection settings of the HVS or the WLS.
+/// Resolved connection settings of the KBS, the HVS or the WLS.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServiceSettings {
     pub names: &'static ServiceNames,
@@ -332,6 +324,7 @@ pub struct ServiceSettings {
     pub config_path: Option<PathBuf>,
 }
 
+pub type Settings = ServiceSettings;
 pub type HvsSettings = ServiceSettings;
 pub type WlsSettings = ServiceSettings;
 
@@ -341,6 +334,19 @@ impl ServiceSettings {
             Some(p) => format!("the config file ({})", p.display()),
             None => "the config file (--config)".to_string(),
         }
+    }
+
+    /// A client made by `new` from the URL, the CA certificate and, if `with_token`, the token;
+    /// each is checked in that order and a missing one named with every way to set it.
+    pub fn connect<C>(
+        &self,
+        with_token: bool,
+        new: impl FnOnce(&str, &Path, Option<&str>) -> secl_api::client::Result<C>,
+    ) -> anyhow::Result<C> {
+        let url = self.require_url()?;
+        let ca = self.require_ca_cert()?;
+        let token = with_token.then(|| self.require_token()).transpose()?;
+        Ok(new(url, ca, token.as_deref())?)
     }
 
     /// The URL, or an error naming every way to set it.
@@ -392,7 +398,7 @@ impl ServiceSettings {
                 .to_string(),
             TokenSource::None => {
                 return Err(hinted(
-                    format!("no {} token configured", n.name),
+                    format!("no {} token configured", n.token_noun),
                     format!(
                         "pass {} FILE, set {} (the token) or {}, or set token_file under [{}] \
                          in {}",
@@ -411,79 +417,8 @@ impl ServiceSettings {
                 _ => n.env_token.to_string(),
             };
             return Err(hinted(
-                format!("the {} token from {from} is empty", n.name),
-                format!(
-                    "use the admin token the {} wrote to admin.token in its data directory, or \
-                     a token it issued",
-                    n.name
-                ),
-            ));
-        }
-        Ok(token)
-    }
-}
-
-impl Settings {
-    fn config_name(&self) -> String {
-        match &self.config_path {
-            Some(p) => format!("the config file ({})", p.display()),
-            None => "the config file (--config)".to_string(),
-        }
-    }
-
-    /// The KBS URL, or an error naming every way to set it.
-    pub fn require_url(&self) -> anyhow::Result<&str> {
-        self.url.as_deref().ok_or_else(|| {
-            hinted(
-                "no KBS URL configured",
-                format!(
-                    "pass --kbs-url https://HOST:9443, set {ENV_URL}, or set url under [kbs] in {}",
-                    self.config_name()
-                ),
-            )
-        })
-    }
-
-    /// The CA certificate file, or an error naming every way to set it.
-    pub fn require_ca_cert(&self) -> anyhow::Result<&Path> {
-        self.ca_cert.as_deref().ok_or_else(|| {
-            hinted(
-                "no CA certificate configured to verify the KBS TLS certificate",
-                format!(
-                    "pass --ca-cert FILE.pem, set {ENV_CA_CERT}, or set ca_cert under [kbs] in {}",
-                    self.config_name()
-                ),
-            )
-        })
-    }
-
-    /// The bearer token (trimmed), or an error naming every way to set it.
-    pub fn require_token(&self) -> anyhow::Result<String> {
-        let token = match &self.token {
-            TokenSource::Value(v) => v.trim().to_string(),
-            TokenSource::File(p) => read_small_file(p)
-                .with_context(|| format!("cannot read token file {}", p.display()))?
-                .trim()
-                .to_string(),
-            TokenSource::None => {
-                return Err(hinted(
-                    "no bearer token configured",
-                    format!(
-                        "pass --token-file FILE, set {ENV_TOKEN} (the token) or \
-                         {ENV_TOKEN_FILE}, or set token_file under [kbs] in {}",
-                        self.config_name()
-                    ),
-                ));
-            }
-        };
-        if token.is_empty() {
-            let from = match &self.token {
-                TokenSource::File(p) => format!("token file {}", p.display()),
-                _ => ENV_TOKEN.to_string(),
-            };
-            return Err(hinted(
-                format!("the bearer token from {from} is empty"),
-                "put the token printed by `secl kbs token create` there",
+                format!("the {} token from {from} is empty", n.token_noun),
+                n.empty_token_hint,
             ));
         }
         Ok(token)
@@ -631,6 +566,7 @@ mod tests {
         let p = dir.path().join("token");
         std::fs::write(&p, "  abc.def \n\n").unwrap();
         let s = Settings {
+            names: &KBS,
             url: None,
             ca_cert: None,
             token: TokenSource::File(p.clone()),

@@ -1,8 +1,5 @@
 //! `secl hvs ...`: runs one command against the Host Verification Service.
 
-use std::io::Read as _;
-use std::path::Path;
-
 use anyhow::{Context as _, anyhow};
 use secl_api::hvs::{
     CaDomain, CaType, Flavor, FlavorGroup, FlavorGroupCreateRequest, FlavorGroupFilter,
@@ -20,10 +17,8 @@ use crate::args::{
 use crate::config::HvsSettings;
 use crate::confirm::{Confirm, Removal, confirmation_gate, remove};
 use crate::error::{clean, hinted};
+use crate::input::read_nonblank;
 use crate::output::{self, Ctx, fields, out, table};
-
-/// Largest flavor, PEM or token input read from a file or stdin.
-const MAX_INPUT: u64 = 1024 * 1024;
 
 fn destructive_yes(cmd: &HvsCommand) -> Option<bool> {
     match cmd {
@@ -35,41 +30,11 @@ fn destructive_yes(cmd: &HvsCommand) -> Option<bool> {
     }
 }
 
-/// Reads a file, or stdin for `-`, refusing more than [`MAX_INPUT`] bytes and empty input.
-pub(crate) fn read_input(path: &Path) -> anyhow::Result<Vec<u8>> {
-    let mut buf = Vec::new();
-    let name = if path == Path::new("-") {
-        std::io::stdin()
-            .lock()
-            .take(MAX_INPUT + 1)
-            .read_to_end(&mut buf)
-            .context("cannot read standard input")?;
-        "standard input".to_string()
-    } else {
-        std::fs::File::open(path)
-            .and_then(|f| f.take(MAX_INPUT + 1).read_to_end(&mut buf))
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        path.display().to_string()
-    };
-    if buf.len() as u64 > MAX_INPUT {
-        return Err(anyhow!("{name} is larger than {MAX_INPUT} bytes"));
-    }
-    if buf.iter().all(u8::is_ascii_whitespace) {
-        return Err(anyhow!("{name} is empty"));
-    }
-    Ok(buf)
-}
-
 /// Runs `secl hvs <cmd>`.
 pub fn run(ctx: Ctx, settings: &HvsSettings, cmd: HvsCommand) -> anyhow::Result<()> {
     let mode = confirmation_gate(destructive_yes(&cmd))?;
-    let url = settings.require_url()?;
-    let ca = settings.require_ca_cert()?;
-    let token = match cmd {
-        HvsCommand::Version | HvsCommand::CaCert(_) => None,
-        _ => Some(settings.require_token()?),
-    };
-    let client = HvsClient::new(url, ca, token.as_deref())?;
+    let with_token = !matches!(cmd, HvsCommand::Version | HvsCommand::CaCert(_));
+    let client = settings.connect(with_token, HvsClient::new)?;
     crate::block_on(exec(ctx, &client, mode, cmd))
 }
 
@@ -100,11 +65,11 @@ async fn exec(ctx: Ctx, c: &HvsClient, mode: Confirm, cmd: HvsCommand) -> anyhow
 async fn host(ctx: Ctx, c: &HvsClient, mode: Confirm, cmd: HvsHostCommand) -> anyhow::Result<()> {
     match cmd {
         HvsHostCommand::Add(a) => {
-            let ta_ca = read_input(&a.ta_ca)?;
+            let ta_ca = read_nonblank(&a.ta_ca)?;
             secl_api::client::ca_certs_from_pem(&ta_ca, &a.ta_ca.display().to_string())?;
             let ta_ca_pem = String::from_utf8(ta_ca)
                 .map_err(|_| anyhow!("{} is not PEM text", a.ta_ca.display()))?;
-            let token_bytes = read_input(&a.ta_token_file)?;
+            let token_bytes = read_nonblank(&a.ta_token_file)?;
             let ta_token = String::from_utf8(token_bytes)
                 .map_err(|_| anyhow!("{} is not text", a.ta_token_file.display()))?
                 .trim()
@@ -224,7 +189,7 @@ async fn flavor(
             print_created_flavors(ctx, &flavors)
         }
         HvsFlavorCommand::Import(a) => {
-            let bytes = read_input(&a.file)?;
+            let bytes = read_nonblank(&a.file)?;
             let mut value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
                 hinted(
                     format!("{} is not valid JSON: {e}", a.file.display()),

@@ -81,10 +81,7 @@ fn kek_source(
     envelope: &EnvelopeOpts,
     choice: KeyChoice,
 ) -> anyhow::Result<Arc<KbsKekSource>> {
-    let url = settings.require_url()?;
-    let ca = settings.require_ca_cert()?;
-    let token = settings.require_token()?;
-    let client = KbsClient::new(url, ca, Some(&token))?;
+    let client = settings.connect(true, KbsClient::new)?;
     let path = envelope_path(envelope)?;
     let key = EnvelopeKey::load_or_create(&path)
         .with_context(|| format!("envelope key {}", path.display()))?;

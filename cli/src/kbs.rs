@@ -1,6 +1,5 @@
 //! `secl kbs ...`: runs one command against the KBS.
 
-use std::io::Read as _;
 use std::path::Path;
 
 use anyhow::{Context as _, anyhow};
@@ -21,10 +20,8 @@ use crate::args::{
 use crate::config::{HvsSettings, Settings};
 use crate::confirm::{Confirm, Removal, confirm, confirmation_gate, remove};
 use crate::error::hinted;
+use crate::input;
 use crate::output::{self, Ctx, fields, out, table, time};
-
-/// Largest PEM or JSON input read from a file or stdin.
-const MAX_INPUT: u64 = 1024 * 1024;
 
 /// The `--yes` of a destructive command, if this is one.
 fn destructive_yes(cmd: &KbsCommand) -> Option<bool> {
@@ -45,15 +42,9 @@ pub fn run(
     hvs: Option<&HvsSettings>,
 ) -> anyhow::Result<()> {
     let mode = confirmation_gate(destructive_yes(&cmd))?;
-    let url = settings.require_url()?;
-    let ca = settings.require_ca_cert()?;
-    let token = match cmd {
-        KbsCommand::Version => None,
-        _ => Some(settings.require_token()?),
-    };
-    let client = KbsClient::new(url, ca, token.as_deref())?;
+    let client = settings.connect(!matches!(cmd, KbsCommand::Version), KbsClient::new)?;
     if let (KbsCommand::TrustHvs(_), Some(hvs)) = (&cmd, hvs) {
-        let hvs_client = HvsClient::new(hvs.require_url()?, hvs.require_ca_cert()?, None)?;
+        let hvs_client = hvs.connect(false, HvsClient::new)?;
         return crate::block_on(trust_hvs(ctx, &client, &hvs_client));
     }
     crate::block_on(exec(ctx, &client, mode, cmd))
@@ -306,33 +297,8 @@ fn print_key(ctx: Ctx, k: &KeyResponse) -> anyhow::Result<()> {
 
 // ---- certificates ----
 
-/// Reads a file, or stdin for `-`, refusing more than [`MAX_INPUT`] bytes.
-fn read_input(path: &Path) -> anyhow::Result<Vec<u8>> {
-    let mut buf = Vec::new();
-    let name = if path == Path::new("-") {
-        std::io::stdin()
-            .lock()
-            .take(MAX_INPUT + 1)
-            .read_to_end(&mut buf)
-            .context("cannot read standard input")?;
-        "standard input".to_string()
-    } else {
-        std::fs::File::open(path)
-            .and_then(|f| f.take(MAX_INPUT + 1).read_to_end(&mut buf))
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        path.display().to_string()
-    };
-    if buf.len() as u64 > MAX_INPUT {
-        return Err(anyhow!("{name} is larger than {MAX_INPUT} bytes"));
-    }
-    if buf.is_empty() {
-        return Err(anyhow!("{name} is empty"));
-    }
-    Ok(buf)
-}
-
 async fn import(ctx: Ctx, c: &KbsClient, kind: CertKind, file: &Path) -> anyhow::Result<()> {
-    let pem = read_input(file)?;
+    let pem = input::read(file)?;
     if !pem
         .windows(b"-----BEGIN CERTIFICATE-----".len())
         .any(|w| w == b"-----BEGIN CERTIFICATE-----")
@@ -508,7 +474,7 @@ fn policy_request(
 ) -> anyhow::Result<KeyTransferPolicyRequest> {
     match file {
         Some(f) => {
-            let bytes = read_input(f)?;
+            let bytes = input::read(f)?;
             serde_json::from_slice(&bytes).map_err(|e| {
                 hinted(
                     format!("{} is not a valid key transfer policy: {e}", f.display()),

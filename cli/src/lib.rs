@@ -13,6 +13,7 @@ pub mod error;
 mod hvs;
 mod image;
 mod image_flavor;
+mod input;
 mod kbs;
 mod output;
 mod token;
@@ -60,14 +61,15 @@ fn block_on<T>(fut: impl std::future::Future<Output = anyhow::Result<T>>) -> any
         .block_on(fut)
 }
 
-/// KBS connection settings: config file, then environment, then `conn` flags.
-fn settings(global: &args::GlobalOpts, conn: &args::ConnOpts) -> anyhow::Result<config::Settings> {
-    let env = config::process_env;
-    let loaded = config::load_config(global.config.as_deref(), &env)?;
-    Ok(config::resolve(&loaded, &env, conn))
-}
-
+/// Runs the command; each service's settings come from the config file, then the environment,
+/// then the flags.
 fn dispatch(cli: Cli) -> anyhow::Result<()> {
+    let ctx = output::Ctx {
+        format: cli.global.output,
+        quiet: cli.global.quiet,
+    };
+    let env = config::process_env;
+    let load = || config::load_config(cli.global.config.as_deref(), &env);
     match cli.command {
         Command::Completions { shell } => {
             let mut cmd = command();
@@ -77,16 +79,11 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Kbs(kbs) => {
-            let settings = settings(&cli.global, &kbs.conn)?;
-            let ctx = output::Ctx {
-                format: cli.global.output,
-                quiet: cli.global.quiet,
-            };
+            let loaded = load()?;
+            let settings = config::resolve(&loaded, &env, &kbs.conn);
             // `trust-hvs` also reaches the HVS: its settings resolve like `secl hvs`'s.
             let hvs = match &kbs.command {
                 args::KbsCommand::TrustHvs(t) => {
-                    let env = config::process_env;
-                    let loaded = config::load_config(cli.global.config.as_deref(), &env)?;
                     let flags = args::HvsConnOpts {
                         hvs_url: t.hvs_url.clone(),
                         hvs_ca_cert: t.hvs_ca_cert.clone(),
@@ -99,35 +96,19 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
             kbs::run(ctx, &settings, kbs.command, hvs.as_ref())
         }
         Command::Hvs(h) => {
-            let env = config::process_env;
-            let loaded = config::load_config(cli.global.config.as_deref(), &env)?;
-            let settings = config::resolve_hvs(&loaded, &env, &h.conn);
-            let ctx = output::Ctx {
-                format: cli.global.output,
-                quiet: cli.global.quiet,
-            };
+            let settings = config::resolve_hvs(&load()?, &env, &h.conn);
             hvs::run(ctx, &settings, h.command)
         }
         Command::Wls(w) => {
-            let env = config::process_env;
-            let loaded = config::load_config(cli.global.config.as_deref(), &env)?;
-            let settings = config::resolve_wls(&loaded, &env, &w.conn);
-            let ctx = output::Ctx {
-                format: cli.global.output,
-                quiet: cli.global.quiet,
-            };
+            let settings = config::resolve_wls(&load()?, &env, &w.conn);
             wls::run(ctx, &settings, w.command)
         }
         Command::Image(img) => {
-            let settings = settings(&cli.global, &img.conn)?;
-            let ctx = output::Ctx {
-                format: cli.global.output,
-                quiet: cli.global.quiet,
-            };
+            let settings = config::resolve(&load()?, &env, &img.conn);
             image::run(ctx, &settings, img.command)
         }
         Command::Keyprovider(kp) => {
-            let settings = settings(&cli.global, &kp.conn)?;
+            let settings = config::resolve(&load()?, &env, &kp.conn);
             image::keyprovider(&settings, kp)
         }
     }

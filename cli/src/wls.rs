@@ -8,7 +8,7 @@ use crate::args::{TokenCommand, WlsCommand, WlsFlavorCommand};
 use crate::config::WlsSettings;
 use crate::confirm::{Confirm, Removal, confirmation_gate, remove};
 use crate::error::{clean, hinted};
-use crate::hvs::read_input;
+use crate::input::read_nonblank;
 use crate::output::{self, Ctx, fields, out, table};
 
 fn destructive_yes(cmd: &WlsCommand) -> Option<bool> {
@@ -22,13 +22,7 @@ fn destructive_yes(cmd: &WlsCommand) -> Option<bool> {
 /// Runs `secl wls <cmd>`.
 pub fn run(ctx: Ctx, settings: &WlsSettings, cmd: WlsCommand) -> anyhow::Result<()> {
     let mode = confirmation_gate(destructive_yes(&cmd))?;
-    let url = settings.require_url()?;
-    let ca = settings.require_ca_cert()?;
-    let token = match cmd {
-        WlsCommand::Version => None,
-        _ => Some(settings.require_token()?),
-    };
-    let client = WlsClient::new(url, ca, token.as_deref())?;
+    let client = settings.connect(!matches!(cmd, WlsCommand::Version), WlsClient::new)?;
     crate::block_on(exec(ctx, &client, mode, cmd))
 }
 
@@ -56,7 +50,7 @@ async fn flavor(
 ) -> anyhow::Result<()> {
     match cmd {
         WlsFlavorCommand::Upload(a) => {
-            let bytes = read_input(&a.file)?;
+            let bytes = read_nonblank(&a.file)?;
             // Checked here for a clear message; sent as read, since the signature covers it.
             serde_json::from_slice::<SignedImageFlavor>(&bytes).map_err(|e| {
                 hinted(
