@@ -9,9 +9,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use secl_testkit::{
-    Swtpm, provision_wla, run_bin, secl_command, start_hvs, start_wla, stderr, stdout,
-};
+use secl_testkit::{Swtpm, provision_wla, secl_command, start_hvs, start_wla, stderr, stdout};
 use serde_json::Value;
 
 /// `secl` with no SECL_* variables from the outside, HOME in `home`, stdin from /dev/null.
@@ -216,19 +214,7 @@ fn secl_hvs_drives_a_real_tpm_host() {
     assert_eq!(ek["ca_certificate"].as_array().unwrap().len(), 2, "{ek}");
 
     // PCR 7 changes: untrusted, with a PCR 7 fault.
-    let out = run_bin(
-        "secl-wla",
-        &[
-            "pcr-extend",
-            "--tpm",
-            &tpm.tcti,
-            "--index",
-            "7",
-            "--data",
-            &"ab".repeat(32),
-        ],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
+    tpm.extend_pcr(7, &"ab".repeat(32));
     let report = json_of(&run(&[
         "hvs", "report", "create", "--host", &host_id, "--output", "json",
     ]));

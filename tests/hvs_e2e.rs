@@ -10,7 +10,7 @@ use std::process::Command;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
-use secl_testkit::{Client, Swtpm, admin_token, provision_wla, run_bin, start_hvs, start_wla};
+use secl_testkit::{Client, Swtpm, admin_token, provision_wla, start_hvs, start_wla};
 use serde_json::json;
 
 fn post(
@@ -339,23 +339,7 @@ fn hvs_attests_a_real_tpm_host() {
     .unwrap();
 
     // PCR 7 changes: the next report is untrusted and says why.
-    let out = run_bin(
-        "secl-wla",
-        &[
-            "pcr-extend",
-            "--tpm",
-            &tpm.tcti,
-            "--index",
-            "7",
-            "--data",
-            &"ab".repeat(32),
-        ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    tpm.extend_pcr(7, &"ab".repeat(32));
     let r = post(
         &c,
         "/reports",

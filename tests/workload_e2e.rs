@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use secl_testkit::{
     Client, KbsProcess, ServerProc, Swtpm, bin, blob, layout_layers, make_image, provision_wla,
-    run_bin, skopeo,
+    skopeo,
 };
 use serde_json::{Value, json};
 
@@ -594,21 +594,7 @@ fn trusted_host_decrypts_untrusted_host_does_not() {
 
     // 6. A measured PCR changes: the host is no longer trusted and gets no key, not even one
     //    the WLS has cached.
-    ok(
-        &run_bin(
-            "secl-wla",
-            &[
-                "pcr-extend",
-                "--tpm",
-                &a.tpm.tcti,
-                "--index",
-                "7",
-                "--data",
-                &"cd".repeat(32),
-            ],
-        ),
-        "pcr-extend",
-    );
+    a.tpm.extend_pcr(7, &"cd".repeat(32));
     let out = site.decrypt_on(&a, "app-enc", "app-dec-2");
     assert!(!out.status.success(), "an untrusted host decrypted");
     assert!(

@@ -12,6 +12,7 @@
 mod http;
 mod image;
 mod kbs;
+mod man;
 mod paths;
 mod process;
 mod servers;
@@ -20,6 +21,7 @@ mod swtpm;
 pub use http::{Client, Resp, async_client, install_provider, tls_config};
 pub use image::{Registry, blob, layout_layers, layout_manifest, make_image};
 pub use kbs::KbsProcess;
+pub use man::{check_man_pages, server_man_pages};
 pub use paths::{bin, fixture, repo_root, skopeo};
 pub use process::{ServerProc, run_bin, stderr, stdout};
 pub use servers::{Wls, admin_token, provision_wla, rsa_pair, secl_command, start_hvs, start_wla};

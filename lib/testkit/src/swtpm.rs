@@ -74,6 +74,28 @@ impl Swtpm {
         std::fs::write(path, pem).unwrap();
     }
 
+    /// Extends PCR `index` with the SHA-256 digest `hex` through `secl-wla pcr-extend` (what
+    /// a changed boot component would do) and asserts that it worked.
+    pub fn extend_pcr(&self, index: u8, hex: &str) {
+        let out = crate::process::run_bin(
+            "secl-wla",
+            &[
+                "pcr-extend",
+                "--tpm",
+                &self.tcti,
+                "--index",
+                &index.to_string(),
+                "--data",
+                hex,
+            ],
+        );
+        assert!(
+            out.status.success(),
+            "secl-wla pcr-extend: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
     /// Stops and starts swtpm on the same state and port: a TPM Reset, as after a reboot.
     pub fn restart(&self) {
         let sh = |args: &[&str]| {

@@ -12,7 +12,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use common::dummy_cert_pem;
 use secl_testkit::{
-    Client, KbsProcess, Swtpm, Wls, admin_token, bin, provision_wla, run_bin, start_hvs, start_wla,
+    Client, KbsProcess, Swtpm, Wls, admin_token, bin, provision_wla, start_hvs, start_wla,
 };
 use serde_json::json;
 
@@ -192,23 +192,7 @@ fn wls_brokers_keys_for_attested_hosts_only() {
     drop(wls2);
 
     // A PCR changes: the host is untrusted and refused, however the KBS would answer.
-    let out = run_bin(
-        "secl-wla",
-        &[
-            "pcr-extend",
-            "--tpm",
-            &tpm.tcti,
-            "--index",
-            "7",
-            "--data",
-            &"ab".repeat(32),
-        ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    tpm.extend_pcr(7, &"ab".repeat(32));
     let seen = transfers();
     let r = c.post_json("/keys", &wla_token, &req);
     assert_eq!(r.status, 500, "{}", r.text());
