@@ -22,7 +22,7 @@ use common::*;
 use secl_attest::privacy_ca::{certificate_public_key, pem_certificate};
 use secl_ocicrypt::isecl;
 use secl_ocicrypt::keyprovider::{keyunwrap_request, parse_keyunwrap_response};
-use secl_testkit::{ServerProc, Swtpm, async_client};
+use secl_testkit::{ServerProc, Swtpm, async_client, repo_root, skopeo};
 use secl_wla_server::keyprovider::proto::KeyProviderKeyWrapProtocolInput;
 use secl_wla_server::keyprovider::proto::key_provider_service_client::KeyProviderServiceClient;
 use serde_json::Value;
@@ -754,24 +754,6 @@ impl secl_ocicrypt::KekSource for TestKek {
             "only the WLA unwraps here".into(),
         ))
     }
-}
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// skopeo with keyprovider support (scripts/install-skopeo.sh puts it under .tools/skopeo).
-fn skopeo() -> (PathBuf, PathBuf) {
-    let dir = std::env::var_os("SECL_SKOPEO_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo_root().join(".tools/skopeo"));
-    let bin = dir.join("skopeo");
-    assert!(
-        bin.exists(),
-        "{} is missing: run scripts/install-skopeo.sh (scripts/test.sh does)",
-        bin.display()
-    );
-    (bin, dir.join("policy.json"))
 }
 
 /// Layer digests of `oci:dir:latest`, in manifest order.
