@@ -4,6 +4,7 @@
 
 pub mod config;
 pub mod http;
+pub mod server;
 pub mod tls;
 
 use std::future::Future;

@@ -16,6 +16,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use clap::CommandFactory;
 use config::{Cli, Command, ServeArgs, Settings};
+use secl_service::server::{Launch, create_private_dir};
 use service::Hvs;
 
 /// The clap definition, for generated man pages.
@@ -63,54 +64,27 @@ async fn open_hvs(settings: &Settings) -> anyhow::Result<Hvs> {
     Ok(hvs)
 }
 
-fn create_private_dir(dir: &std::path::Path) -> anyhow::Result<()> {
-    use std::os::unix::fs::DirBuilderExt;
-    if !dir.exists() {
-        std::fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)
-            .with_context(|| format!("creating data directory {}", dir.display()))?;
-    }
-    Ok(())
-}
+/// How the HVS names itself while it starts and runs.
+const LAUNCH: Launch = Launch {
+    name: "secl-hvs",
+    short: "HVS",
+    base_path: "/hvs/v2",
+};
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let mut settings = Settings::resolve(&args)?;
-    secl_service::init_logging(&settings.server.log);
-    secl_service::install_crypto_provider();
-    let listener = tokio::net::TcpListener::bind(settings.server.listen)
-        .await
-        .with_context(|| format!("cannot listen on {}", settings.server.listen))?;
-    // With port 0 the OS picked one: the ready line must name the real port.
-    settings.server.listen = listener.local_addr()?;
+    let listener = LAUNCH.bind(&mut settings.server).await?;
     let hvs = Arc::new(open_hvs(&settings).await?);
     if settings.ek_ca.is_empty() {
         tracing::warn!("no --ek-ca given: every AIK challenge will be refused");
     }
-    let admin_file = settings.server.admin_token_file();
-    if hvs.bootstrap_admin(&admin_file).await? {
-        tracing::info!(
-            "first start: admin token written to {}",
-            admin_file.display()
-        );
-    }
-    let tls_files = secl_service::tls::files_or_self_signed(
-        settings.server.tls.as_ref(),
-        &settings.server.data_dir,
-        "secl HVS",
-        &settings.server.tls_san,
-    )?;
-    let tls = secl_service::tls::server_config(&tls_files)?;
+    let first_start = hvs
+        .bootstrap_admin(&settings.server.admin_token_file())
+        .await?;
     let app = routes::router(hvs.clone(), settings.server.max_body_bytes);
-    tracing::info!(store = %hvs.store().describe(), "HVS ready");
-    secl_service::print_ready(
-        "secl-hvs",
-        &format!("https://{}/hvs/v2", settings.server.listen),
-        &settings.server.data_dir,
-        &tls_files,
-    );
-    secl_service::serve_tls(listener, tls, app, secl_service::shutdown_signal()).await?;
-    tracing::info!("HVS stopped");
+    let ready = || tracing::info!(store = %hvs.store().describe(), "HVS ready");
+    LAUNCH
+        .serve(listener, &settings.server, first_start, app, ready)
+        .await?;
     Ok(())
 }

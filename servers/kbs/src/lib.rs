@@ -11,6 +11,7 @@ use anyhow::Context;
 use clap::CommandFactory;
 use config::{Cli, Command, ServeArgs, Settings};
 use secl_kbs::{Kbs, MasterKey};
+use secl_service::server::{Launch, create_private_dir};
 
 /// The clap definition, for generated man pages.
 pub fn command() -> clap::Command {
@@ -62,54 +63,28 @@ async fn open_kbs(settings: &Settings) -> anyhow::Result<Kbs> {
     Ok(Kbs::new(store, master, &endpoint))
 }
 
-fn create_private_dir(dir: &std::path::Path) -> anyhow::Result<()> {
-    use std::os::unix::fs::DirBuilderExt;
-    if !dir.exists() {
-        std::fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)
-            .with_context(|| format!("creating data directory {}", dir.display()))?;
-    }
-    Ok(())
-}
+/// How the KBS names itself while it starts and runs.
+const LAUNCH: Launch = Launch {
+    name: "secl-kbs",
+    short: "KBS",
+    base_path: "/kbs/v1",
+};
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let mut settings = Settings::resolve(&args)?;
-    secl_service::init_logging(&settings.server.log);
-    secl_service::install_crypto_provider();
-    let listener = tokio::net::TcpListener::bind(settings.server.listen)
-        .await
-        .with_context(|| format!("cannot listen on {}", settings.server.listen))?;
-    // With port 0 the OS picked one: links and the ready line must name the real port.
-    settings.server.listen = listener.local_addr()?;
+    // With port 0 the OS picks one: links and the ready line name the real port.
+    let listener = LAUNCH.bind(&mut settings.server).await?;
     let kbs = Arc::new(open_kbs(&settings).await?);
     kbs.default_policy_id()
         .await
         .context("creating the default key transfer policy")?;
-    let admin_file = settings.server.admin_token_file();
-    if kbs.bootstrap_admin(&admin_file).await? {
-        tracing::info!(
-            "first start: admin token written to {}",
-            admin_file.display()
-        );
-    }
-    let tls_files = secl_service::tls::files_or_self_signed(
-        settings.server.tls.as_ref(),
-        &settings.server.data_dir,
-        "secl KBS",
-        &settings.server.tls_san,
-    )?;
-    let tls = secl_service::tls::server_config(&tls_files)?;
+    let first_start = kbs
+        .bootstrap_admin(&settings.server.admin_token_file())
+        .await?;
     let app = routes::router(kbs.clone(), settings.server.max_body_bytes);
-    tracing::info!(store = %kbs.store().describe(), "KBS ready");
-    secl_service::print_ready(
-        "secl-kbs",
-        &format!("https://{}/kbs/v1", settings.server.listen),
-        &settings.server.data_dir,
-        &tls_files,
-    );
-    secl_service::serve_tls(listener, tls, app, secl_service::shutdown_signal()).await?;
-    tracing::info!("KBS stopped");
+    let ready = || tracing::info!(store = %kbs.store().describe(), "KBS ready");
+    LAUNCH
+        .serve(listener, &settings.server, first_start, app, ready)
+        .await?;
     Ok(())
 }
