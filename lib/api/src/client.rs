@@ -17,11 +17,11 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use uuid::Uuid;
 
+use crate::http::ServiceClient;
 pub use crate::http::{
     CONNECT_TIMEOUT, Error, Message, REQUEST_TIMEOUT, Result, Service, ca_certs_from_pem,
     install_crypto_provider,
 };
-use crate::http::{ServiceClient, read_ca_certs};
 use crate::kbs::{
     AuditRecord, BASE_PATH, CertKind, Certificate, KeyRequest, KeyResponse, KeyTransferPolicy,
     KeyTransferPolicyRequest, KeyTransferResponse, TokenRequest, TokenResponse,
@@ -69,8 +69,8 @@ impl KbsClient {
     /// A client for the KBS at `url` that trusts exactly the CA certificates in the PEM file
     /// `ca_pem`. `token` is the bearer token, if any (only `version` works without one).
     pub fn new(url: &str, ca_pem: &Path, token: Option<&str>) -> Result<Self> {
-        let certs = read_ca_certs(ca_pem)?;
-        Self::with_ca_certs(url, certs, &ca_pem.display().to_string(), token)
+        let http = ServiceClient::with_ca_file(Service::Kbs, url, &[BASE_PATH], ca_pem, token)?;
+        Ok(Self { http })
     }
 
     /// Like [`KbsClient::new`] with the CA certificates already parsed; `what` names them in

@@ -344,7 +344,7 @@ pub(crate) fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
 // ----- setup ------------------------------------------------------------------------------
 
 /// Reads every `CERTIFICATE` block of a PEM file.
-pub fn read_ca_certs(ca_pem: &Path) -> Result<Vec<CertificateDer<'static>>> {
+fn read_ca_certs(ca_pem: &Path) -> Result<Vec<CertificateDer<'static>>> {
     let bytes = std::fs::read(ca_pem).map_err(|e| {
         Error::Config(format!(
             "cannot read CA certificate file {}: {e}",
@@ -499,6 +499,19 @@ impl ServiceClient {
             base,
             token,
         })
+    }
+
+    /// Like [`ServiceClient::new`] with the CA certificates read from the PEM file `ca_pem`.
+    pub fn with_ca_file(
+        service: Service,
+        url: &str,
+        api_paths: &[&str],
+        ca_pem: &Path,
+        token: Option<&str>,
+    ) -> Result<Self> {
+        let certs = read_ca_certs(ca_pem)?;
+        let what = ca_pem.display().to_string();
+        Self::new(service, url, api_paths, certs, &what, token)
     }
 
     pub fn service(&self) -> Service {

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 pub use crate::http::{Error, Result};
-use crate::http::{Message, Service, ServiceClient, read_ca_certs};
+use crate::http::{Message, Service, ServiceClient};
 use crate::media;
 
 /// Path of the HVS API under the server's base URL.
@@ -502,8 +502,8 @@ impl HvsClient {
     /// `ca_pem`. `token` is the admin bearer token, if any (`version` and the CA certificates
     /// need none).
     pub fn new(url: &str, ca_pem: &Path, token: Option<&str>) -> Result<Self> {
-        let certs = read_ca_certs(ca_pem)?;
-        Self::with_ca_certs(url, certs, &ca_pem.display().to_string(), token)
+        let http = ServiceClient::with_ca_file(Service::Hvs, url, &[BASE_PATH], ca_pem, token)?;
+        Ok(Self { http })
     }
 
     /// Like [`HvsClient::new`] with the CA certificates already parsed; `what` names them in

@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 pub use crate::http::{Error, Result};
-use crate::http::{Service, ServiceClient, read_ca_certs};
+use crate::http::{Service, ServiceClient};
 use crate::kbs::{TokenRequest, TokenResponse};
 use crate::media;
 
@@ -193,8 +193,14 @@ impl WlsClient {
     /// A client for the WLS at `url` (`https://host:5000`, or with `/wls/v1` or `/wls/v2`) that
     /// trusts exactly the CA certificates in the PEM file `ca_pem`.
     pub fn new(url: &str, ca_pem: &Path, token: Option<&str>) -> Result<Self> {
-        let certs = read_ca_certs(ca_pem)?;
-        Self::with_ca_certs(url, certs, &ca_pem.display().to_string(), token)
+        let http = ServiceClient::with_ca_file(
+            Service::Wls,
+            url,
+            &[BASE_PATH, BASE_PATH_V1],
+            ca_pem,
+            token,
+        )?;
+        Ok(Self { http })
     }
 
     /// Like [`WlsClient::new`] with the CA certificates already parsed.
@@ -204,8 +210,8 @@ impl WlsClient {
         what: &str,
         token: Option<&str>,
     ) -> Result<Self> {
-        let apis = [BASE_PATH, BASE_PATH_V1];
-        let http = ServiceClient::new(Service::Wls, url, &apis, certs, what, token)?;
+        let apis = &[BASE_PATH, BASE_PATH_V1];
+        let http = ServiceClient::new(Service::Wls, url, apis, certs, what, token)?;
         Ok(Self { http })
     }
 
