@@ -174,6 +174,32 @@ impl TokenStore {
         })
     }
 
+    /// Authorizes a request the SecL v5 way (HVS, WLS): the bearer token (None when the
+    /// request carries none) must be valid and its rules must grant `want`. Every refusal is
+    /// [`AuthError::Unauthorized`] with the message for the client; store failures pass through.
+    pub async fn authorize(&self, bearer: Option<&str>, want: Permission) -> Result<Principal> {
+        let Some(bearer) = bearer else {
+            return Err(AuthError::Unauthorized(
+                "Unauthorized: a bearer token is required".into(),
+            ));
+        };
+        let who = match self.authenticate(bearer).await {
+            Ok(who) => who,
+            Err(AuthError::Unauthorized(_)) => {
+                return Err(AuthError::Unauthorized(
+                    "Unauthorized: invalid token".into(),
+                ));
+            }
+            Err(e) => return Err(e),
+        };
+        if !who.may(want) {
+            return Err(AuthError::Unauthorized(format!(
+                "Insufficient privileges: {want} is required"
+            )));
+        }
+        Ok(who)
+    }
+
     /// Mints a token; the response carries the bearer string, shown this once only.
     pub async fn create(&self, req: &TokenRequest) -> Result<TokenResponse> {
         if req.name.trim().is_empty() {
@@ -318,6 +344,39 @@ mod store_tests {
             ts.revoke(Uuid::new_v4()).await,
             Err(AuthError::NotFound(_))
         ));
+    }
+
+    #[tokio::test]
+    async fn authorize_answers_as_secl_v5() {
+        let dir = tempfile::tempdir().unwrap();
+        let ts = TokenStore::new(store(dir.path()).await, "test", "things:create:*");
+        let t = ts
+            .create(&req("ci", &["hosts:search:*"], None))
+            .await
+            .unwrap();
+        let bearer = t.token.unwrap();
+        let msg = |r: Result<Principal>| match r {
+            Err(AuthError::Unauthorized(m)) => m,
+            other => panic!("{other:?}"),
+        };
+        let search = Permission::new("hosts", "search");
+        let create = Permission::new("hosts", "create");
+        assert_eq!(
+            msg(ts.authorize(None, search).await),
+            "Unauthorized: a bearer token is required"
+        );
+        assert_eq!(
+            msg(ts.authorize(Some("secl.x.y"), search).await),
+            "Unauthorized: invalid token"
+        );
+        assert_eq!(
+            msg(ts.authorize(Some(&bearer), create).await),
+            format!("Insufficient privileges: {create} is required")
+        );
+        assert_eq!(
+            ts.authorize(Some(&bearer), search).await.unwrap().name,
+            "ci"
+        );
     }
 
     #[tokio::test]

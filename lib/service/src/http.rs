@@ -1,8 +1,15 @@
 //! HTTP conventions shared by the servers, after SecL: errors are `text/plain` messages ending in
 //! a newline; JSON routes insist on JSON `Accept` and `Content-Type`.
 
+use axum::Json;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use uuid::Uuid;
+
+/// The JSON media type.
+pub const JSON: &str = "application/json";
 
 /// An error answer: status plus a message that is safe to show the client.
 #[derive(Debug)]
@@ -99,6 +106,45 @@ pub fn bearer(headers: &HeaderMap) -> Option<&str> {
         .filter(|t| !t.is_empty())
 }
 
+/// A JSON request body: `Content-Type` must be JSON and the body present.
+pub fn parse_json<T: DeserializeOwned>(headers: &HeaderMap, body: &[u8]) -> Result<T, ApiError> {
+    require_content_type(headers, JSON)?;
+    if body.is_empty() {
+        return Err(ApiError::bad_request("The request body was not provided"));
+    }
+    serde_json::from_slice(body).map_err(|e| {
+        // serde's message names the field and position, never echoes secrets of ours.
+        ApiError::bad_request(format!("Invalid JSON body: {e}"))
+    })
+}
+
+/// 201 with a JSON body.
+pub fn created<T: Serialize>(v: T) -> Response {
+    (StatusCode::CREATED, Json(v)).into_response()
+}
+
+/// An id in a path: any UUID.
+pub fn parse_id(raw: &str) -> Result<Uuid, ApiError> {
+    Uuid::try_parse(raw).map_err(|_| ApiError::bad_request("Invalid id: must be a UUID"))
+}
+
+/// Refuses any query parameter not in `allowed` (SecL does the same).
+pub fn query_params(q: &[(String, String)], allowed: &[&str]) -> Result<(), ApiError> {
+    for (k, _) in q {
+        if !allowed.contains(&k.as_str()) {
+            return Err(ApiError::bad_request(format!(
+                "Invalid query parameter provided: {k}"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The first value of query parameter `name`.
+pub fn param<'a>(q: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    q.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,6 +178,39 @@ mod tests {
         );
         assert!(require_content_type(&h(header::CONTENT_TYPE, "text/plain"), j).is_err());
         assert!(require_content_type(&HeaderMap::new(), j).is_err());
+    }
+
+    #[test]
+    fn json_bodies_ids_and_query_parameters() {
+        let json = h(header::CONTENT_TYPE, "application/json");
+        let v: serde_json::Value = parse_json(&json, b"{\"a\":1}").unwrap();
+        assert_eq!(v["a"], 1);
+        let err = |r: Result<serde_json::Value, ApiError>| r.unwrap_err();
+        assert_eq!(err(parse_json(&json, b"")).status, StatusCode::BAD_REQUEST);
+        assert!(
+            err(parse_json(&json, b"{"))
+                .message
+                .starts_with("Invalid JSON body: ")
+        );
+        let text = h(header::CONTENT_TYPE, "text/plain");
+        assert_eq!(
+            err(parse_json(&text, b"{}")).status,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE
+        );
+        assert_eq!(created(1).status(), StatusCode::CREATED);
+        assert!(parse_id("7d2a4e46-2ef2-4d3c-9b4e-1c1c7b5e2a10").is_ok());
+        assert_eq!(
+            parse_id("1").unwrap_err().message,
+            "Invalid id: must be a UUID"
+        );
+        let q = vec![("a".to_string(), "1".to_string())];
+        assert_eq!(param(&q, "a"), Some("1"));
+        assert_eq!(param(&q, "b"), None);
+        assert!(query_params(&q, &["a", "b"]).is_ok());
+        assert_eq!(
+            query_params(&q, &["b"]).unwrap_err().message,
+            "Invalid query parameter provided: a"
+        );
     }
 
     #[test]

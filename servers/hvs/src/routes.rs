@@ -19,8 +19,9 @@ use base64::engine::general_purpose::STANDARD as B64;
 use secl_api::Permission;
 use secl_api::kbs::TokenRequest;
 use secl_auth::Principal;
-use secl_service::http::{ApiError, bearer, require_accept, require_content_type};
-use serde::de::DeserializeOwned;
+use secl_service::http::{
+    ApiError, JSON, bearer, created, param, parse_id, parse_json, query_params, require_accept,
+};
 use uuid::Uuid;
 
 use crate::error::HvsError;
@@ -33,7 +34,6 @@ use crate::service::{
 };
 
 pub const BASE_PATH: &str = "/hvs/v2";
-const JSON: &str = "application/json";
 const PEM: &str = "application/x-pem-file";
 const SAML: &str = "application/samlassertion+xml";
 
@@ -93,58 +93,12 @@ pub fn router(hvs: Arc<Hvs>, max_body_bytes: usize) -> Router {
         .with_state(hvs)
 }
 
-/// The caller's principal, if it may do `want`; 401 otherwise.
+/// The caller's principal, if its bearer token may do `want`; 401 otherwise.
 async fn authorize(hvs: &Hvs, headers: &HeaderMap, want: Permission) -> ApiResult<Principal> {
-    let Some(token) = bearer(headers) else {
-        return Err(ApiError::unauthorized(
-            "Unauthorized: a bearer token is required",
-        ));
-    };
-    let who = match hvs.authenticate(token).await {
-        Ok(who) => who,
-        Err(HvsError::Unauthorized(_)) => {
-            return Err(ApiError::unauthorized("Unauthorized: invalid token"));
-        }
-        Err(e) => return Err(api_error(e)),
-    };
-    if !who.may(want) {
-        return Err(ApiError::unauthorized(format!(
-            "Insufficient privileges: {want} is required"
-        )));
-    }
-    Ok(who)
-}
-
-fn parse_json<T: DeserializeOwned>(headers: &HeaderMap, body: &Bytes) -> ApiResult<T> {
-    require_content_type(headers, JSON)?;
-    if body.is_empty() {
-        return Err(ApiError::bad_request("The request body was not provided"));
-    }
-    serde_json::from_slice(body)
-        .map_err(|e| ApiError::bad_request(format!("Invalid JSON body: {e}")))
-}
-
-fn parse_id(raw: &str) -> ApiResult<Uuid> {
-    Uuid::try_parse(raw).map_err(|_| ApiError::bad_request("Invalid id: must be a UUID"))
-}
-
-fn created<T: serde::Serialize>(v: T) -> Response {
-    (StatusCode::CREATED, Json(v)).into_response()
-}
-
-fn query_params(q: &[(String, String)], allowed: &[&str]) -> ApiResult<()> {
-    for (k, _) in q {
-        if !allowed.contains(&k.as_str()) {
-            return Err(ApiError::bad_request(format!(
-                "Invalid query parameter provided: {k}"
-            )));
-        }
-    }
-    Ok(())
-}
-
-fn param<'a>(q: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    q.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    hvs.tokens()
+        .authorize(bearer(headers), want)
+        .await
+        .map_err(|e| api_error(e.into()))
 }
 
 /// Whether the client asked for `media` (rather than JSON).

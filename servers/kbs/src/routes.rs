@@ -19,8 +19,10 @@ use secl_api::kbs::{
 };
 use secl_api::media;
 use secl_kbs::{AuditFilter, CertFilter, Kbs, KbsError, KeyFilter, Principal, SamlTransferError};
-use secl_service::http::{ApiError, bearer, content_type, require_accept, require_content_type};
-use serde::de::DeserializeOwned;
+use secl_service::http::{
+    ApiError, bearer, content_type, created, param, parse_json, query_params, require_accept,
+    require_content_type,
+};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use uuid::Uuid;
@@ -120,33 +122,6 @@ fn parse_id(raw: &str) -> ApiResult<Uuid> {
     }
 }
 
-fn parse_json<T: DeserializeOwned>(headers: &HeaderMap, body: &Bytes) -> ApiResult<T> {
-    require_content_type(headers, media::JSON)?;
-    if body.is_empty() {
-        return Err(ApiError::bad_request("The request body was not provided"));
-    }
-    serde_json::from_slice(body).map_err(|e| {
-        // serde's message names the field and position, never echoes secrets of ours.
-        ApiError::bad_request(format!("Invalid JSON body: {e}"))
-    })
-}
-
-/// Parses query parameters, refusing any name not in `allowed` (SecL does the same).
-fn query_params(q: &[(String, String)], allowed: &[&str]) -> ApiResult<()> {
-    for (k, _) in q {
-        if !allowed.contains(&k.as_str()) {
-            return Err(ApiError::bad_request(format!(
-                "Invalid query parameter provided: {k}"
-            )));
-        }
-    }
-    Ok(())
-}
-
-fn param<'a>(q: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    q.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
-}
-
 fn time_param(q: &[(String, String)], name: &str) -> ApiResult<Option<OffsetDateTime>> {
     param(q, name)
         .map(|v| {
@@ -162,10 +137,6 @@ fn uuid_param(q: &[(String, String)], name: &str) -> ApiResult<Option<Uuid>> {
             Uuid::try_parse(v).map_err(|_| ApiError::bad_request(format!("{name} must be a UUID")))
         })
         .transpose()
-}
-
-fn created<T: serde::Serialize>(v: T) -> Response {
-    (StatusCode::CREATED, Json(v)).into_response()
 }
 
 // ----- version ---------------------------------------------------------------------------------

@@ -20,15 +20,14 @@ use secl_api::Permission;
 use secl_api::kbs::TokenRequest;
 use secl_api::wls::{BASE_PATH, BASE_PATH_V1, KeyRequest, KeyResponse};
 use secl_auth::Principal;
-use secl_service::http::{ApiError, bearer, require_accept, require_content_type};
-use serde::de::DeserializeOwned;
-use uuid::Uuid;
+use secl_service::http::{
+    ApiError, JSON, bearer, created, param, parse_id, parse_json, query_params, require_accept,
+    require_content_type,
+};
 
 use crate::error::WlsError;
 use crate::flavor::{FlavorRecord, parse_upload};
 use crate::service::Wls;
-
-const JSON: &str = "application/json";
 
 type ApiResult<T = Response> = Result<T, ApiError>;
 type St = State<Arc<Wls>>;
@@ -67,54 +66,12 @@ pub fn router(wls: Arc<Wls>, max_body_bytes: usize) -> Router {
         .with_state(wls)
 }
 
-/// The caller's principal, if it may do `want`; 401 otherwise.
+/// The caller's principal, if its bearer token may do `want`; 401 otherwise.
 async fn authorize(wls: &Wls, headers: &HeaderMap, want: Permission) -> ApiResult<Principal> {
-    let Some(token) = bearer(headers) else {
-        return Err(ApiError::unauthorized(
-            "Unauthorized: a bearer token is required",
-        ));
-    };
-    let who = match wls.authenticate(token).await {
-        Ok(who) => who,
-        Err(WlsError::Unauthorized(_)) => {
-            return Err(ApiError::unauthorized("Unauthorized: invalid token"));
-        }
-        Err(e) => return Err(api_error(e)),
-    };
-    if !who.may(want) {
-        return Err(ApiError::unauthorized(format!(
-            "Insufficient privileges: {want} is required"
-        )));
-    }
-    Ok(who)
-}
-
-fn parse_json<T: DeserializeOwned>(headers: &HeaderMap, body: &Bytes) -> ApiResult<T> {
-    require_content_type(headers, JSON)?;
-    if body.is_empty() {
-        return Err(ApiError::bad_request("The request body was not provided"));
-    }
-    serde_json::from_slice(body)
-        .map_err(|e| ApiError::bad_request(format!("Invalid JSON body: {e}")))
-}
-
-fn parse_id(raw: &str) -> ApiResult<Uuid> {
-    Uuid::try_parse(raw).map_err(|_| ApiError::bad_request("Invalid id: must be a UUID"))
-}
-
-fn query_params(q: &[(String, String)], allowed: &[&str]) -> ApiResult<()> {
-    for (k, _) in q {
-        if !allowed.contains(&k.as_str()) {
-            return Err(ApiError::bad_request(format!(
-                "Invalid query parameter provided: {k}"
-            )));
-        }
-    }
-    Ok(())
-}
-
-fn param<'a>(q: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    q.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    wls.tokens()
+        .authorize(bearer(headers), want)
+        .await
+        .map_err(|e| api_error(e.into()))
 }
 
 fn json_text(status: StatusCode, text: String) -> Response {
@@ -218,7 +175,7 @@ async fn create_token(State(wls): St, headers: HeaderMap, body: Bytes) -> ApiRes
         .create(&req)
         .await
         .map_err(|e| api_error(e.into()))?;
-    Ok((StatusCode::CREATED, Json(t)).into_response())
+    Ok(created(t))
 }
 
 async fn list_tokens(State(wls): St, headers: HeaderMap) -> ApiResult {
