@@ -9,6 +9,8 @@
 //! test panics, so a failing test leaves nothing running.
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
 mod http;
 mod image;
 mod kbs;
