@@ -314,13 +314,9 @@ pub fn find_tls_error(e: &(dyn std::error::Error + 'static)) -> Option<String> {
         // `io::Error::source` skips the wrapped error itself, so look inside.
         if let Some(io) = err.downcast_ref::<std::io::Error>()
             && let Some(inner) = io.get_ref()
+            && let Some(found) = find_tls_error(inner)
         {
-            if let Some(tls) = inner.downcast_ref::<rustls::Error>() {
-                return Some(tls.to_string());
-            }
-            if let Some(found) = find_tls_error(inner) {
-                return Some(found);
-            }
+            return Some(found);
         }
         cur = err.source();
     }

@@ -29,29 +29,19 @@ pub const GROUP_AUTOMATIC: &str = "automatic";
 /// Flavor group of host-unique flavors.
 pub const GROUP_HOST_UNIQUE: &str = "host_unique";
 
-/// The flavor parts this HVS evaluates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum FlavorPart {
-    Platform,
-    Os,
-    HostUnique,
+/// The flavor parts this HVS evaluates: the wire type, so server and clients cannot drift.
+pub use secl_api::hvs::FlavorPart;
+
+/// What the HVS alone knows about a flavor part.
+pub trait PartRules {
+    /// PCRs recorded when a flavor of this part is created from a host (see module docs).
+    fn pcrs(self) -> std::ops::RangeInclusive<u8>;
+    /// The group a flavor of this part joins by default.
+    fn group(self) -> &'static str;
 }
 
-impl FlavorPart {
-    pub const ALL: [FlavorPart; 3] = [Self::Platform, Self::Os, Self::HostUnique];
-
-    /// SecL's name (`PLATFORM`, `OS`, `HOST_UNIQUE`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Platform => "PLATFORM",
-            Self::Os => "OS",
-            Self::HostUnique => "HOST_UNIQUE",
-        }
-    }
-
-    /// PCRs recorded when a flavor of this part is created from a host (see module docs).
-    pub fn pcrs(self) -> std::ops::RangeInclusive<u8> {
+impl PartRules for FlavorPart {
+    fn pcrs(self) -> std::ops::RangeInclusive<u8> {
         match self {
             Self::Platform => 0..=7,
             Self::Os => 8..=9,
@@ -59,7 +49,7 @@ impl FlavorPart {
         }
     }
 
-    pub fn group(self) -> &'static str {
+    fn group(self) -> &'static str {
         match self {
             Self::HostUnique => GROUP_HOST_UNIQUE,
             _ => GROUP_AUTOMATIC,

@@ -23,7 +23,9 @@ use uuid::Uuid;
 
 use crate::agent::{Agent, HostInfo, normalize_connection_string};
 use crate::error::{HvsError, Result, bad, internal};
-use crate::flavor::{self, Evaluation, Flavor, FlavorPart, GroupFlavors, PcrExpectation};
+use crate::flavor::{
+    self, Evaluation, Flavor, FlavorPart, GroupFlavors, PartRules as _, PcrExpectation,
+};
 use crate::keys::{self, SamlSigner, SealKey};
 
 mod groups;

@@ -165,29 +165,10 @@ fn sanitize(text: &str) -> String {
     t
 }
 
-/// A rustls error anywhere in the source chain (looking inside I/O errors too).
-fn find_tls_error(e: &(dyn std::error::Error + 'static)) -> Option<String> {
-    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
-    while let Some(err) = cur {
-        if let Some(tls) = err.downcast_ref::<rustls::Error>() {
-            return Some(tls.to_string());
-        }
-        // `io::Error::source` skips the wrapped error itself, so look inside.
-        if let Some(io) = err.downcast_ref::<std::io::Error>()
-            && let Some(inner) = io.get_ref()
-            && let Some(found) = find_tls_error(inner)
-        {
-            return Some(found);
-        }
-        cur = err.source();
-    }
-    None
-}
-
 /// Whether a transport failure was TLS, and what it was: the rustls error, else the chain
 /// as `a: b: c`.
 fn describe_transport(e: &reqwest::Error) -> (bool, String) {
-    if let Some(tls) = find_tls_error(e) {
+    if let Some(tls) = secl_api::http::find_tls_error(e) {
         return (true, tls);
     }
     if e.is_timeout() {

@@ -388,7 +388,7 @@ pub(super) fn host_group_ids(host: &HostRecord, automatic: Option<Uuid>) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flavor::{Flavor, PcrExpectation};
+    use crate::flavor::{Flavor, PartRules as _, PcrExpectation};
 
     fn legacy_flavor(part: FlavorPart) -> Flavor {
         Flavor {
