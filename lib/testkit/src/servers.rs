@@ -40,22 +40,34 @@ pub fn start_hvs(data: &Path, ek_ca: &Path) -> ServerProc {
 /// `secl-wla provision` of the agent in `wla_data` over `tpm` against the HVS whose data
 /// directory is `hvs_data` (its CA and admin token), run to completion.
 pub fn provision_wla(tpm: &Swtpm, wla_data: &Path, hvs: &ServerProc, hvs_data: &Path) -> Output {
-    run_bin(
-        "secl-wla",
-        &[
-            "provision",
-            "--data-dir",
-            wla_data.to_str().unwrap(),
-            "--tpm",
-            &tpm.tcti,
-            "--hvs-url",
-            &hvs.url,
-            "--hvs-ca",
-            hvs_data.join("tls-ca.pem").to_str().unwrap(),
-            "--hvs-token-file",
-            hvs_data.join("admin.token").to_str().unwrap(),
-        ],
-    )
+    provision_wla_with(tpm, wla_data, hvs, hvs_data, &[])
+}
+
+/// [`provision_wla`] with `extra` arguments, e.g. `--aik-protocol privacyca`.
+pub fn provision_wla_with(
+    tpm: &Swtpm,
+    wla_data: &Path,
+    hvs: &ServerProc,
+    hvs_data: &Path,
+    extra: &[&str],
+) -> Output {
+    let ca = hvs_data.join("tls-ca.pem");
+    let token = hvs_data.join("admin.token");
+    let mut args = vec![
+        "provision",
+        "--data-dir",
+        wla_data.to_str().unwrap(),
+        "--tpm",
+        &tpm.tcti,
+        "--hvs-url",
+        &hvs.url,
+        "--hvs-ca",
+        ca.to_str().unwrap(),
+        "--hvs-token-file",
+        token.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    run_bin("secl-wla", &args)
 }
 
 /// `secl-wla serve` of a provisioned agent, with `token_file` as its bearer token (made mode

@@ -12,6 +12,9 @@ pub enum HvsError {
     /// A record with that identity exists (409).
     #[error("{0}")]
     Conflict(String),
+    /// Too much is pending; the client should retry later (429).
+    #[error("{0}")]
+    TooMany(String),
     /// Missing or wrong credentials (401).
     #[error("{0}")]
     Unauthorized(String),

@@ -18,9 +18,11 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use secl_api::Permission;
 use secl_api::kbs::TokenRequest;
+use secl_attest::privacy_ca::identity::{IdentityChallengePayload, IdentityProofRequest};
 use secl_auth::Principal;
 use secl_service::http::{
     ApiError, JSON, bearer, created, param, parse_id, parse_json, query_params, require_accept,
+    require_content_type,
 };
 use uuid::Uuid;
 
@@ -47,6 +49,7 @@ fn api_error(e: HvsError) -> ApiError {
         HvsError::NotFound(m) => ApiError::not_found(m),
         HvsError::Conflict(m) => ApiError::new(StatusCode::CONFLICT, m),
         HvsError::Unauthorized(m) => ApiError::unauthorized(m),
+        HvsError::TooMany(m) => ApiError::new(StatusCode::TOO_MANY_REQUESTS, m),
         other => {
             tracing::error!("request failed: {other}");
             ApiError::internal()
@@ -62,6 +65,14 @@ pub fn router(hvs: Arc<Hvs>, max_body_bytes: usize) -> Router {
         .route("/rpc/aik-challenge", post(aik_challenge))
         .route("/rpc/aik-activate", post(aik_activate))
         .route("/rpc/certify-host-binding-key", post(certify_binding_key))
+        .route(
+            "/privacyca/identity-challenge-request",
+            post(identity_challenge_request),
+        )
+        .route(
+            "/privacyca/identity-challenge-response",
+            post(identity_challenge_response),
+        )
         .route("/hosts", get(list_hosts).post(create_host))
         .route("/hosts/{id}", get(get_host).delete(delete_host))
         .route("/flavors", get(list_flavors).post(create_flavors))
@@ -208,6 +219,40 @@ async fn aik_activate(State(hvs): St, headers: HeaderMap, body: Bytes) -> ApiRes
     Ok(created(
         serde_json::json!({"aik_certificate": B64.encode(der)}),
     ))
+}
+
+/// SecL's identity-challenge body: JSON only (415 `Invalid Content-Type`), SecL's
+/// IdentityChallengePayload with no unknown fields (400 `Error marshaling json data`).
+fn identity_payload(headers: &HeaderMap, body: &[u8]) -> ApiResult<IdentityChallengePayload> {
+    require_content_type(headers, JSON)?;
+    serde_json::from_slice(body)
+        .map_err(|e| ApiError::bad_request(format!("Error marshaling json data: {e}")))
+}
+
+/// SecL's answer to a refused identity call: its fixed message, then the reason; 200 with the
+/// IdentityProofRequest otherwise.
+fn identity_answer(result: Result<IdentityProofRequest, HvsError>, what: &str) -> ApiResult {
+    match result {
+        Ok(proof) => Ok(Json(proof).into_response()),
+        Err(HvsError::BadRequest(m)) => Err(ApiError::bad_request(format!(
+            "Error while getting {what}: {m}"
+        ))),
+        Err(other) => Err(api_error(other)),
+    }
+}
+
+async fn identity_challenge_request(State(hvs): St, headers: HeaderMap, body: Bytes) -> ApiResult {
+    authorize(&hvs, &headers, Permission::new("host_aiks", "certify")).await?;
+    let payload = identity_payload(&headers, &body)?;
+    let result = hvs.identity_challenge_request(payload).await;
+    identity_answer(result, "IdentityProofRequest")
+}
+
+async fn identity_challenge_response(State(hvs): St, headers: HeaderMap, body: Bytes) -> ApiResult {
+    authorize(&hvs, &headers, Permission::new("host_aiks", "certify")).await?;
+    let payload = identity_payload(&headers, &body)?;
+    let result = hvs.identity_challenge_response(payload).await;
+    identity_answer(result, "IdentityProofRequestResponse")
 }
 
 async fn certify_binding_key(State(hvs): St, headers: HeaderMap, body: Bytes) -> ApiResult {

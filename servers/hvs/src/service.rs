@@ -29,6 +29,7 @@ use crate::flavor::{
 use crate::keys::{self, SamlSigner, SealKey};
 
 mod groups;
+mod identity;
 pub use groups::{
     FlavorGroup, FlavorGroupCreate, FlavorGroupFilter, FlavorLink, GROUP_EXISTS, GROUP_NOT_FOUND,
 };
@@ -42,6 +43,9 @@ const KIND_REPORT: &str = "hvs-report";
 const TOKEN_NAMESPACE: &str = "hvs";
 /// How long a credential challenge may wait for its activation.
 const CHALLENGE_TTL: time::Duration = time::Duration::minutes(5);
+/// Most challenges of one protocol that may wait at once: beyond, new ones are refused until
+/// some expire, so a client cannot fill the store.
+const MAX_PENDING_CHALLENGES: usize = 1024;
 /// Host state when the agent answered the last call.
 pub const STATE_CONNECTED: &str = "CONNECTED";
 /// Host state when it did not.
@@ -350,7 +354,7 @@ impl Hvs {
         rand::rng().fill_bytes(secret.as_mut());
         let (blob, enc_secret) = make_credential(&ek_key, &name, secret.as_ref())
             .map_err(|e| bad(format!("Cannot make a credential for this EK and AIK: {e}")))?;
-        self.sweep_challenges().await;
+        self.make_room(KIND_CHALLENGE).await?;
         let id = Uuid::new_v4();
         let pending = PendingChallenge {
             secret_sha256: hex::encode(Sha256::digest(secret.as_ref())),
@@ -368,19 +372,34 @@ impl Hvs {
         })
     }
 
-    /// Drops expired challenges; failures only delay the clean-up.
-    async fn sweep_challenges(&self) {
+    /// Drops expired challenges of `kind` (failures only delay the clean-up), then refuses
+    /// when [`MAX_PENDING_CHALLENGES`] are still waiting.
+    async fn make_room(&self, kind: &str) -> Result<()> {
+        /// The one field every pending-challenge record has.
+        #[derive(Deserialize)]
+        struct Expiry {
+            expires_unix: i64,
+        }
         let now = OffsetDateTime::now_utc().unix_timestamp();
-        if let Ok(all) = self.store.list(KIND_CHALLENGE).await {
+        let mut waiting = 0usize;
+        if let Ok(all) = self.store.list(kind).await {
             for (id, v) in all {
-                let expired = serde_json::from_slice::<PendingChallenge>(&v)
+                let expired = serde_json::from_slice::<Expiry>(&v)
                     .map(|p| p.expires_unix < now)
                     .unwrap_or(true);
                 if expired {
-                    let _ = self.store.delete(KIND_CHALLENGE, &id).await;
+                    let _ = self.store.delete(kind, &id).await;
+                } else {
+                    waiting += 1;
                 }
             }
         }
+        if waiting >= MAX_PENDING_CHALLENGES {
+            return Err(HvsError::TooMany(format!(
+                "{waiting} AIK challenges are pending: try again when they have expired"
+            )));
+        }
+        Ok(())
     }
 
     /// Single use: the challenge is claimed (deleted) before the secret is compared.

@@ -13,7 +13,8 @@ use clap::{Args, Parser, Subcommand};
     long_about = "The secl workload agent (host side of SecL-DC workload confidentiality).\n\n\
         `provision` reads the TPM's EK and EK certificate, makes the storage primary persistent \
         at 0x81000000 (or checks that the key already there is exactly it, and refuses any \
-        other), creates an AIK and has HVS's PrivacyCA certify it (credential activation), then creates a TPM binding key, certifies it with the \
+        other), creates an AIK and has HVS's PrivacyCA certify it (credential activation, by this project's \
+        RPC or, with --aik-protocol privacyca, by SecL's identity-challenge protocol), then creates a TPM binding key, certifies it with the \
         AIK and has HVS issue the binding-key certificate. `serve` runs the trust-agent HTTPS API \
         HVS uses to read host information and to get TPM quotes, and with --keyprovider-socket \
         also the ocicrypt gRPC key provider CRI-O, skopeo and podman call to decrypt images: it \
@@ -78,6 +79,28 @@ pub struct ProvisionArgs {
     /// on one machine).
     #[arg(long, env = "SECL_WLA_HARDWARE_UUID", value_name = "UUID")]
     pub hardware_uuid: Option<uuid::Uuid>,
+    /// How HVS certifies the AIK: `rpc` (rpc/aik-challenge and rpc/aik-activate: EK
+    /// certificate and AIK public area in clear) or `privacyca` (SecL's
+    /// privacyca/identity-challenge-request and -response, as Intel's trust agent uses them:
+    /// EK certificate and challenge answer encrypted to the PrivacyCA, whose certificate is
+    /// fetched from HVS's ca-certificates/privacy).
+    #[arg(
+        long,
+        env = "SECL_WLA_AIK_PROTOCOL",
+        value_name = "PROTOCOL",
+        value_enum,
+        default_value_t = AikProtocol::Rpc
+    )]
+    pub aik_protocol: AikProtocol,
+}
+
+/// The two ways HVS's PrivacyCA certifies an AIK; both end with the same certificate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AikProtocol {
+    /// This project's rpc/aik-challenge and rpc/aik-activate.
+    Rpc,
+    /// SecL's privacyca/identity-challenge-request and identity-challenge-response.
+    Privacyca,
 }
 
 #[derive(Debug, Args, Clone)]

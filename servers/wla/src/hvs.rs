@@ -56,16 +56,31 @@ impl Hvs {
         body: &B,
     ) -> Result<R> {
         let url = format!("{}/{path}", self.base);
+        let request = self.http.post(&url).json(body);
+        self.call(step, "POST", url, request).await
+    }
+
+    /// `GET {base}/{path}`; any 2xx answer must be the JSON `R`.
+    pub async fn get<R: DeserializeOwned>(&self, step: &'static str, path: &str) -> Result<R> {
+        let url = format!("{}/{path}", self.base);
+        let request = self.http.get(&url);
+        self.call(step, "GET", url, request).await
+    }
+
+    async fn call<R: DeserializeOwned>(
+        &self,
+        step: &'static str,
+        method: &str,
+        url: String,
+        request: reqwest::RequestBuilder,
+    ) -> Result<R> {
         let fail = |reason: String| Error::Hvs {
             step,
-            reason: format!("POST {url}: {reason}"),
+            reason: format!("{method} {url}: {reason}"),
         };
-        let response = self
-            .http
-            .post(&url)
+        let response = request
             .header(AUTHORIZATION, self.auth.clone())
             .header(ACCEPT, "application/json")
-            .json(body)
             .send()
             .await
             .map_err(|e| fail(describe(&e)))?;

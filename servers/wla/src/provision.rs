@@ -1,6 +1,7 @@
 //! `secl-wla provision`: flow 2 of the design. The AIK is certified by HVS's PrivacyCA through
-//! credential activation (proof that it lives in the TPM whose EK certificate was shown), then
-//! the binding key is certified by the AIK and HVS issues its certificate.
+//! credential activation (proof that it lives in the TPM whose EK certificate was shown), by
+//! this project's RPC or by SecL's identity-challenge protocol, then the binding key is
+//! certified by the AIK and HVS issues its certificate.
 
 use std::path::Path;
 
@@ -11,7 +12,14 @@ use secl_tpm::{KeyBlobs, SECL_CERTIFY_QUALIFYING_DATA, Tpm, Zeroizing};
 use serde::{Deserialize, Serialize};
 use x509_parser::prelude::FromDer;
 
-use crate::cli::ProvisionArgs;
+use secl_attest::privacy_ca::identity::{
+    IdentityProofRequest, IdentityRequest, TPM_VERSION_2, open_proof, proof_credential,
+    seal_payload,
+};
+use secl_attest::privacy_ca::{certificate_public_key, verify_chain};
+use secl_attest::tpm2::Public;
+
+use crate::cli::{AikProtocol, ProvisionArgs};
 use crate::error::{Error, Result, tpm as tpm_err};
 use crate::files;
 use crate::host;
@@ -43,6 +51,13 @@ pub struct AikActivateRequest {
     pub challenge_id: uuid::Uuid,
     /// The released secret, base64.
     pub secret: String,
+}
+
+/// `GET ca-certificates/privacy` answer (the fields used).
+#[derive(Debug, Deserialize)]
+struct CaCertificate {
+    /// DER certificate, base64.
+    certificate: String,
 }
 
 /// `POST rpc/aik-activate` answer.
@@ -113,52 +128,18 @@ pub async fn provision(args: &ProvisionArgs) -> Result<Provisioned> {
         .map_err(tpm_err(STEP_AIK))?;
     tracing::info!("AIK created");
 
-    // Step 3.
-    let challenge: AikChallenge = hvs
-        .post(
-            STEP_CHALLENGE,
-            "rpc/aik-challenge",
-            &AikChallengeRequest {
-                ek_certificate: B64.encode(&ek_cert),
-                aik_public: B64.encode(&aik.public),
-            },
-        )
-        .await?;
-    let credential_blob = decode(
-        STEP_CHALLENGE,
-        "credential_blob",
-        &challenge.credential_blob,
-    )?;
-    let encrypted_secret = decode(
-        STEP_CHALLENGE,
-        "encrypted_secret",
-        &challenge.encrypted_secret,
-    )?;
-
-    // Step 4.
-    let access = tpm.clone();
-    let aik_for_tpm = aik.clone();
-    let secret: Zeroizing<Vec<u8>> = blocking(move || {
-        let mut tpm = access.open().map_err(tpm_err(STEP_ACTIVATE))?;
-        tpm.activate_credential(&aik_for_tpm, &credential_blob, &encrypted_secret)
-            .map_err(tpm_err(STEP_ACTIVATE))
-    })
-    .await?;
-    let activated: AikActivated = hvs
-        .post(
-            STEP_ACTIVATE,
-            "rpc/aik-activate",
-            &AikActivateRequest {
-                challenge_id: challenge.challenge_id,
-                secret: B64.encode(secret.as_slice()),
-            },
-        )
-        .await?;
-    drop(secret);
-    let aik_cert = decode(STEP_ACTIVATE, "aik_certificate", &activated.aik_certificate)?;
+    // Steps 3 and 4.
+    let aik_cert = match args.aik_protocol {
+        AikProtocol::Rpc => certify_aik_rpc(&hvs, &tpm, &aik, &ek_cert).await?,
+        AikProtocol::Privacyca => certify_aik_privacyca(&hvs, &tpm, &aik, &ek_cert).await?,
+    };
     check_certificate(STEP_ACTIVATE, "AIK certificate", &aik_cert, &aik)?;
     files::write(&dir.join(files::AIK_CERT), &aik_cert, 0o644)?;
-    tracing::info!("AIK certified by HVS");
+    let protocol = match args.aik_protocol {
+        AikProtocol::Rpc => "rpc/aik-challenge",
+        AikProtocol::Privacyca => "privacyca/identity-challenge",
+    };
+    tracing::info!(protocol, "AIK certified by HVS");
 
     // Step 5.
     let mut auth = Zeroizing::new([0u8; 32]);
@@ -220,6 +201,142 @@ pub async fn provision(args: &ProvisionArgs) -> Result<Provisioned> {
     let hardware_uuid = host::resolve_hardware_uuid(dir, args.hardware_uuid)
         .map_err(|e| Error::Invalid(format!("{STEP_HOST}: {e}")))?;
     Ok(Provisioned { hardware_uuid })
+}
+
+/// Steps 3 and 4 over `rpc/aik-challenge` and `rpc/aik-activate`: the EK certificate and the
+/// AIK's public area in clear, the released secret back. Returns the AIK certificate (DER).
+async fn certify_aik_rpc(
+    hvs: &Hvs,
+    tpm: &TpmAccess,
+    aik: &KeyBlobs,
+    ek_cert: &[u8],
+) -> Result<Vec<u8>> {
+    let challenge: AikChallenge = hvs
+        .post(
+            STEP_CHALLENGE,
+            "rpc/aik-challenge",
+            &AikChallengeRequest {
+                ek_certificate: B64.encode(ek_cert),
+                aik_public: B64.encode(&aik.public),
+            },
+        )
+        .await?;
+    let credential_blob = decode(
+        STEP_CHALLENGE,
+        "credential_blob",
+        &challenge.credential_blob,
+    )?;
+    let encrypted_secret = decode(
+        STEP_CHALLENGE,
+        "encrypted_secret",
+        &challenge.encrypted_secret,
+    )?;
+    let secret = activate(tpm, aik, credential_blob, encrypted_secret).await?;
+    let activated: AikActivated = hvs
+        .post(
+            STEP_ACTIVATE,
+            "rpc/aik-activate",
+            &AikActivateRequest {
+                challenge_id: challenge.challenge_id,
+                secret: B64.encode(secret.as_slice()),
+            },
+        )
+        .await?;
+    drop(secret);
+    decode(STEP_ACTIVATE, "aik_certificate", &activated.aik_certificate)
+}
+
+/// Steps 3 and 4 over SecL's `privacyca/identity-challenge-request` and `-response`, as
+/// Intel's trust agent runs them: the EK certificate, then the released challenge, each sealed
+/// to the PrivacyCA (whose certificate comes from HVS over the verified TLS connection); each
+/// answer is opened with TPM2_ActivateCredential. Returns the AIK certificate (DER).
+async fn certify_aik_privacyca(
+    hvs: &Hvs,
+    tpm: &TpmAccess,
+    aik: &KeyBlobs,
+    ek_cert: &[u8],
+) -> Result<Vec<u8>> {
+    let ca: CaCertificate = hvs.get(STEP_CHALLENGE, "ca-certificates/privacy").await?;
+    let ca_der = decode(STEP_CHALLENGE, "certificate", &ca.certificate)?;
+    let ca_key = certificate_public_key(&ca_der).map_err(|e| Error::Hvs {
+        step: STEP_CHALLENGE,
+        reason: format!("the PrivacyCA certificate HVS sent is unusable: {e}"),
+    })?;
+    let public = Public::parse_tpm2b(&aik.public).map_err(|e| {
+        Error::Invalid(format!(
+            "{STEP_AIK}: the AIK's public area does not parse: {e}"
+        ))
+    })?;
+    let request = IdentityRequest {
+        tpm_version: TPM_VERSION_2.into(),
+        aik_modulus: Some(public.modulus.clone()),
+        aik_name: Some(aik.name().map_err(tpm_err(STEP_AIK))?),
+        ..Default::default()
+    };
+    let seal = |step: &'static str, plaintext: &[u8]| {
+        seal_payload(&ca_key, plaintext, request.clone()).map_err(|e| Error::Hvs {
+            step,
+            reason: format!("sealing to the PrivacyCA: {e}"),
+        })
+    };
+
+    let proof: IdentityProofRequest = hvs
+        .post(
+            STEP_CHALLENGE,
+            "privacyca/identity-challenge-request",
+            &seal(STEP_CHALLENGE, ek_cert)?,
+        )
+        .await?;
+    let challenge = open_proof_with_tpm(STEP_CHALLENGE, tpm, aik, &proof).await?;
+
+    let proof: IdentityProofRequest = hvs
+        .post(
+            STEP_ACTIVATE,
+            "privacyca/identity-challenge-response",
+            &seal(STEP_ACTIVATE, &challenge)?,
+        )
+        .await?;
+    drop(challenge);
+    let aik_cert = open_proof_with_tpm(STEP_ACTIVATE, tpm, aik, &proof).await?;
+    verify_chain(&aik_cert, &[ca_der]).map_err(|e| Error::Hvs {
+        step: STEP_ACTIVATE,
+        reason: format!("the AIK certificate HVS issued is not its PrivacyCA's: {e}"),
+    })?;
+    Ok(aik_cert.to_vec())
+}
+
+/// An IdentityProofRequest's payload: the TPM releases the key (ActivateCredential), which
+/// opens the symmetric blob.
+async fn open_proof_with_tpm(
+    step: &'static str,
+    tpm: &TpmAccess,
+    aik: &KeyBlobs,
+    proof: &IdentityProofRequest,
+) -> Result<Zeroizing<Vec<u8>>> {
+    let unusable = |e: secl_attest::Error| Error::Hvs {
+        step,
+        reason: format!("HVS sent an unusable IdentityProofRequest: {e}"),
+    };
+    let (credential, secret) = proof_credential(proof).map_err(unusable)?;
+    let key = activate(tpm, aik, credential.to_vec(), secret.to_vec()).await?;
+    open_proof(proof, &key).map_err(unusable)
+}
+
+/// TPM2_ActivateCredential of `aik` under this TPM's EK (step 4).
+async fn activate(
+    tpm: &TpmAccess,
+    aik: &KeyBlobs,
+    credential_blob: Vec<u8>,
+    encrypted_secret: Vec<u8>,
+) -> Result<Zeroizing<Vec<u8>>> {
+    let access = tpm.clone();
+    let aik = aik.clone();
+    blocking(move || {
+        let mut tpm = access.open().map_err(tpm_err(STEP_ACTIVATE))?;
+        tpm.activate_credential(&aik, &credential_blob, &encrypted_secret)
+            .map_err(tpm_err(STEP_ACTIVATE))
+    })
+    .await
 }
 
 /// Runs TPM work off the async threads (libtss2 blocks on the socket).

@@ -23,6 +23,7 @@
 
 mod chain;
 mod credential;
+pub mod identity;
 
 use base64::Engine;
 use rsa::pkcs1::{DecodeRsaPrivateKey, EncodeRsaPublicKey};
@@ -351,6 +352,15 @@ impl PrivacyCa {
         let aik = certificate_public_key(aik_cert_der)?;
         verify_certify(&aik, attest, signature, Some(binding_public_area), None)?;
         self.issue_binding_key_certificate(binding_public_area, attest, signature)
+    }
+
+    /// The plaintext of a SecL identity-challenge payload sealed to this CA's key (see
+    /// [`identity::open_payload`]).
+    pub fn open_identity_payload(
+        &self,
+        payload: &identity::IdentityChallengePayload,
+    ) -> Result<Zeroizing<Vec<u8>>> {
+        identity::open_payload(&self.key, payload)
     }
 
     fn authority_key_id(&self) -> Vec<u8> {
