@@ -178,11 +178,15 @@ fn parsers_never_panic_on_seeds_and_mutations() {
 #[test]
 #[ignore = "writes into fuzz/corpus; run by hand after a format change"]
 fn write_generated_seeds() {
-    if std::env::var_os("SECL_WRITE_FUZZ_SEEDS").is_none() {
+    // `1` writes every target's seeds, a target name only that target's.
+    let Some(which) = std::env::var_os("SECL_WRITE_FUZZ_SEEDS") else {
         return;
-    }
+    };
     let root = repo_root().join("fuzz/corpus");
     for (target, name, bytes) in secl_testkit::fuzzing::generated_seeds() {
+        if which != "1" && which != target {
+            continue;
+        }
         let dir = root.join(target);
         std::fs::create_dir_all(&dir).expect("corpus dir");
         std::fs::write(dir.join(name), bytes).expect("seed");

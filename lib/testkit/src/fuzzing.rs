@@ -21,8 +21,12 @@ use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::{CertificateDer, PrivatePkcs8KeyDer};
 use secl_api::permission::{Permission, Rule};
 use secl_api::wls::{ImageFlavor, SignedImageFlavor, find_uuid_v4, minify_json, signed_bytes};
+use secl_attest::privacy_ca::identity::{
+    IdentityChallengePayload, IdentityProofRequest, open_proof, proof_credential, requested_aik,
+    split_der_certificates,
+};
 use secl_attest::privacy_ca::{
-    aik_certificate_name, binding_key_certificate_parts, certificate_public_key,
+    PrivacyCa, aik_certificate_name, binding_key_certificate_parts, certificate_public_key,
 };
 use secl_attest::tpm2::{Attest, Public, Signature};
 use secl_attest::verify::{check_aik_attributes, check_binding_attributes, check_name};
@@ -56,6 +60,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("pem_chain", pem_chain),
     ("image_flavor", image_flavor),
     ("permission_rule", permission_rule),
+    ("identity_payload", identity_payload),
 ];
 
 /// The instant every SAML check is made at: inside the test signer's validity
@@ -573,12 +578,47 @@ pub fn permission_rule(data: &[u8]) {
     }
 }
 
+/// The fuzzing SAML signer's key as a PrivacyCA: what the identity-payload seeds are sealed to.
+fn fuzz_privacy_ca() -> &'static PrivacyCa {
+    static CA: OnceLock<PrivacyCa> = OnceLock::new();
+    CA.get_or_init(|| PrivacyCa::from_pem(SIGNER_CERT_PEM, SIGNER_KEY_PEM).expect("test PrivacyCA"))
+}
+
+/// The AES key the identity-proof seeds are encrypted under.
+pub const FUZZ_PROOF_KEY: [u8; 16] = [0x24; 16];
+
+/// SecL's identity-challenge JSON (HVS's IdentityChallengePayload, the agent's
+/// IdentityProofRequest): both round-trip through JSON; the AIK checks, opening a payload
+/// sealed to the test PrivacyCA, splitting what it holds into certificates, and reading a
+/// proof's credential and blob never panic.
+pub fn identity_payload(data: &[u8]) {
+    if let Ok(p) = serde_json::from_slice::<IdentityChallengePayload>(data) {
+        let again = serde_json::to_vec(&p).expect("payload serialises");
+        assert_eq!(
+            serde_json::from_slice::<IdentityChallengePayload>(&again).expect("own payload"),
+            p
+        );
+        let _ = requested_aik(&p.identity_request);
+        if let Ok(plain) = fuzz_privacy_ca().open_identity_payload(&p) {
+            let _ = split_der_certificates(&plain);
+        }
+    }
+    if let Ok(p) = serde_json::from_slice::<IdentityProofRequest>(data) {
+        let again = serde_json::to_vec(&p).expect("proof serialises");
+        assert_eq!(
+            serde_json::from_slice::<IdentityProofRequest>(&again).expect("own proof"),
+            p
+        );
+        let _ = proof_credential(&p);
+        let _ = open_proof(&p, &FUZZ_PROOF_KEY);
+    }
+}
+
 /// Seeds made with this project's own writers (the rest of `fuzz/corpus/` is copied from real
 /// inputs): `(target, file name, bytes)`. `tests/parsers_no_panic.rs` writes them when run
 /// with `SECL_WRITE_FUZZ_SEEDS=1`; the isecl nonces and certificate serials are random, so
 /// rewriting changes bytes but not shapes.
 pub fn generated_seeds() -> Vec<(&'static str, String, Vec<u8>)> {
-    use secl_attest::privacy_ca::PrivacyCa;
     use secl_attest::tpm2::{
         Attested, ClockInfo, HashAlg, PcrSelection, SECL_CERTIFY_QUALIFYING_DATA, SigScheme,
         TPM_ALG_SHA1, TPM_ALG_SHA256,
@@ -660,6 +700,43 @@ pub fn generated_seeds() -> Vec<(&'static str, String, Vec<u8>)> {
         .expect("binding-key certificate");
     add("tpm_certificate", "gen-aik.der", aik.clone());
     add("tpm_certificate", "gen-binding.der", binding.clone());
+
+    // SecL's identity-challenge bodies: the AIK certificate sealed to the test PrivacyCA as
+    // an agent seals its EK certificate, and an answer encrypted under FUZZ_PROOF_KEY.
+    {
+        use secl_attest::privacy_ca::identity::{
+            IdentityRequest, TPM12_ALG_AES, TPM12_ES_NONE, TpmSymmetricKeyParams, cbc_encrypt,
+            proof_request, seal_payload, secl_aik_public,
+        };
+        let aik_public = secl_aik_public(&[0xc5; 256]);
+        let request = IdentityRequest {
+            tpm_version: "2.0".into(),
+            aik_modulus: Some(aik_public.modulus.clone()),
+            aik_name: Some(aik_public.name().expect("AIK name")),
+            ..Default::default()
+        };
+        let ca_key = certificate_public_key(ca.certificate_der()).expect("CA key");
+        let payload = seal_payload(&ca_key, &aik, request).expect("sealed payload");
+        add(
+            "identity_payload",
+            "gen-challenge-request.json",
+            serde_json::to_vec(&payload).expect("payload JSON"),
+        );
+        let mut proof = proof_request(&ca_key, &name, b"challenge").expect("proof");
+        let iv = [0x11u8; 16];
+        proof.symmetric_params = TpmSymmetricKeyParams {
+            alg_id: TPM12_ALG_AES,
+            enc_scheme: TPM12_ES_NONE,
+            iv: Some(iv.to_vec()),
+            ..Default::default()
+        };
+        proof.symmetric_blob = Some(cbc_encrypt(&FUZZ_PROOF_KEY, &iv, &aik).expect("proof blob"));
+        add(
+            "identity_payload",
+            "gen-proof-request.json",
+            serde_json::to_vec(&proof).expect("proof JSON"),
+        );
+    }
 
     // A signed SAML report as the HVS issues it, small and with the certificates.
     let instant = datetime!(2026-12-31 12:00:00.25 UTC);

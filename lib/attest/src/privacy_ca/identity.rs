@@ -466,11 +466,16 @@ pub fn requested_aik(request: &IdentityRequest) -> Result<Public> {
 }
 
 /// The certificates in a DER blob that may hold several, back to back (SecL's agent sends the
-/// EK certificate alone; a chain is allowed). At most 8.
+/// EK certificate alone; a chain is allowed). At most 8. Padding after the last one (all 0x00
+/// or all 0xff, as an NV index sized generously holds) is ignored.
 pub fn split_der_certificates(blob: &[u8]) -> Result<Vec<&[u8]>> {
     let mut out = Vec::new();
     let mut rest = blob;
     while !rest.is_empty() {
+        let padding = rest.iter().all(|b| *b == 0) || rest.iter().all(|b| *b == 0xff);
+        if !out.is_empty() && padding {
+            break;
+        }
         if out.len() == 8 {
             return Err(malformed("more than 8 certificates in the EK blob"));
         }
@@ -776,5 +781,10 @@ mod tests {
         assert!(split_der_certificates(&[0x31, 0x00]).is_err());
         assert!(split_der_certificates(&[0x30, 0x80]).is_err());
         assert!(split_der_certificates(&[0x30, 0x00].repeat(9)).is_err());
+        let padded: Vec<u8> = a.iter().copied().chain([0u8; 7]).collect();
+        assert_eq!(split_der_certificates(&padded).unwrap(), vec![&a[..]]);
+        let padded: Vec<u8> = a.iter().copied().chain([0xffu8; 3]).collect();
+        assert_eq!(split_der_certificates(&padded).unwrap(), vec![&a[..]]);
+        assert!(split_der_certificates(&[0u8; 4]).is_err());
     }
 }
