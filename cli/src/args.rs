@@ -699,6 +699,16 @@ pub struct EncryptArgs {
     /// Layers processed at once [default: number of CPUs]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
     pub jobs: Option<u16>,
+    /// Do not re-hash the layers of an oci: source: trust their digests, checking sizes only.
+    ///
+    /// By default every layer read from a layout is hashed while it is encrypted and refused if
+    /// it does not match its digest, as skopeo does. With this flag a layout is trusted as a
+    /// container runtime trusts its content store, saving a third of the CPU; a corrupt layer
+    /// is then encrypted as it is and found only when decrypted (secl refuses it; skopeo into
+    /// an oci: layout does not check). Registry layers are verified while they download either
+    /// way.
+    #[arg(long)]
+    pub no_verify_source: bool,
     #[command(flatten)]
     pub src_transport: SrcTransportOpts,
     #[command(flatten)]

@@ -18,6 +18,7 @@ use rand::Rng;
 use sha2::{Digest as _, Sha256};
 use zeroize::Zeroizing;
 
+use crate::blobfile::BlobWriter;
 use crate::options::{
     CIPHER_AES_256_CTR_HMAC_SHA256, PrivateLayerBlockCipherOptions, PublicLayerBlockCipherOptions,
     nonce,
@@ -104,20 +105,36 @@ fn read_chunk(r: &mut dyn Read, buf: &mut [u8], name: &Path) -> Result<usize> {
     }
 }
 
-/// Encrypts `input` into `output` in one pass, computing the HMAC, both digests and the size.
-/// `input_name`/`output_name` only label I/O errors.
+/// Where the plaintext digest recorded in the private options comes from.
+#[derive(Debug, Clone, Copy)]
+pub enum SourceDigest<'a> {
+    /// Hash the plaintext while encrypting; the caller compares it with what it expected.
+    Compute,
+    /// Not hashed again: already verified (a registry blob is checked while it downloads) or
+    /// trusted by the caller. Every decryptor checks the plaintext against it, so a wrong value
+    /// cannot pass unnoticed; it costs a third of the CPU of encryption to recompute.
+    Known(&'a str),
+}
+
+/// Encrypts `input` into `output` in one pass, computing the HMAC, the ciphertext digest, the
+/// size and, unless `source` gives it, the plaintext digest. `input_name`/`output_name` only
+/// label I/O errors.
 pub fn encrypt_stream(
     key: &LayerKey,
     input: &mut dyn Read,
     input_name: &Path,
     output: &mut dyn Write,
     output_name: &Path,
+    source: SourceDigest<'_>,
     progress: ProgressFn<'_>,
 ) -> Result<EncryptedLayer> {
     let mut ctr = Aes256Ctr::new(&(*key.key).into(), &key.iv.into());
     let mut mac = <HmacSha256 as KeyInit>::new_from_slice(key.key.as_slice())
         .map_err(|_| Error::Wrap("HMAC key setup failed".into()))?;
-    let mut plain_hash = Sha256::new();
+    let mut plain_hash = match source {
+        SourceDigest::Compute => Some(Sha256::new()),
+        SourceDigest::Known(_) => None,
+    };
     let mut cipher_hash = Sha256::new();
     let mut buf = Zeroizing::new(vec![0u8; CHUNK_SIZE]);
     let mut size = 0u64;
@@ -127,7 +144,9 @@ pub fn encrypt_stream(
             break;
         }
         let chunk = &mut buf[..n];
-        plain_hash.update(&*chunk);
+        if let Some(h) = plain_hash.as_mut() {
+            h.update(&*chunk);
+        }
         ctr.apply_keystream(chunk);
         mac.update(chunk);
         cipher_hash.update(&*chunk);
@@ -139,7 +158,10 @@ pub fn encrypt_stream(
     }
     output.flush().map_err(|e| Error::io(output_name, e))?;
     let tag = mac.finalize().into_bytes();
-    let plain_digest = sha256_string(plain_hash);
+    let plain_digest = match source {
+        SourceDigest::Known(d) => d.to_string(),
+        SourceDigest::Compute => plain_hash.map(sha256_string).unwrap_or_default(),
+    };
     Ok(EncryptedLayer {
         private: PrivateLayerBlockCipherOptions::new(&key.key, &key.iv, plain_digest.clone()),
         public: PublicLayerBlockCipherOptions::new(&tag),
@@ -156,16 +178,19 @@ pub fn encrypt_stream(
 pub fn encrypt_file(
     input: &Path,
     output: &Path,
+    source: SourceDigest<'_>,
     progress: ProgressFn<'_>,
 ) -> Result<EncryptedLayer> {
     let mut src = File::open(input).map_err(|e| Error::io(input, e))?;
-    let mut dst = crate::layout::create_private_file(output)?;
+    let size_hint = src.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut dst = crate::blobfile::create(output, size_hint)?;
     let res = encrypt_stream(
         &LayerKey::generate(),
         &mut src,
         input,
         &mut dst,
         output,
+        source,
         progress,
     );
     if res.is_err() {
@@ -229,7 +254,7 @@ pub fn decrypt_to_file(
     progress: ProgressFn<'_>,
 ) -> Result<DecryptedLayer> {
     let (iv, key) = check_key_material(private, public)?;
-    let mut out = crate::layout::create_private_file(staging)?;
+    let mut out = crate::blobfile::create(staging, expected.size)?;
     let res = decrypt_into(
         input, input_name, expected, private, public, &iv, &key, &mut out, staging, progress,
     );
@@ -249,7 +274,7 @@ fn decrypt_into(
     public: &PublicLayerBlockCipherOptions,
     iv: &[u8; 16],
     key: &[u8; 32],
-    out: &mut File,
+    out: &mut BlobWriter,
     out_name: &Path,
     progress: ProgressFn<'_>,
 ) -> Result<DecryptedLayer> {
@@ -282,6 +307,8 @@ fn decrypt_into(
         out.write_all(chunk).map_err(|e| Error::io(out_name, e))?;
         progress(n as u64)?;
     }
+    // Every queued write lands (and reports its error) before the file is judged or read.
+    out.flush().map_err(|e| Error::io(out_name, e))?;
     // The HMAC first: it is the authenticity check, and a tampered or truncated blob should be
     // reported as such rather than as a mere digest mismatch.
     mac.verify_slice(&public.hmac)
@@ -376,6 +403,7 @@ mod tests {
             Path::new("in"),
             &mut out,
             Path::new("out"),
+            SourceDigest::Compute,
             &mut no_progress(),
         )
         .unwrap();
@@ -386,6 +414,30 @@ mod tests {
         let mut h = Sha256::new();
         h.update(b);
         sha256_string(h)
+    }
+
+    #[test]
+    fn known_source_digest_is_recorded_not_recomputed() {
+        let pt = b"layer bytes".repeat(1000);
+        let (computed, ct1) = encrypt_vec(LayerKey::from_parts(key(), [3; 16]), &pt);
+        let mut ct2 = Vec::new();
+        let known = encrypt_stream(
+            &LayerKey::from_parts(key(), [3; 16]),
+            &mut &pt[..],
+            Path::new("in"),
+            &mut ct2,
+            Path::new("out"),
+            SourceDigest::Known("sha256:given"),
+            &mut no_progress(),
+        )
+        .unwrap();
+        assert_eq!(computed.plain_digest, sha(&pt));
+        assert_eq!(known.plain_digest, "sha256:given");
+        assert_eq!(known.private.digest(), "sha256:given");
+        assert_eq!(ct1, ct2);
+        assert_eq!(known.cipher_digest, computed.cipher_digest);
+        assert_eq!(known.public.hmac, computed.public.hmac);
+        assert_eq!(known.size, pt.len() as u64);
     }
 
     #[test]
@@ -654,6 +706,7 @@ mod tests {
             Path::new("gen"),
             &mut ct_file,
             &ct_path,
+            SourceDigest::Compute,
             &mut |n| {
                 seen += n;
                 Ok(())

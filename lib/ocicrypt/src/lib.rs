@@ -11,6 +11,7 @@
 //! * [`pipeline`]: encrypt and decrypt whole images over a [`KeyWrapper`], layers in parallel.
 #![forbid(unsafe_code)]
 
+pub mod blobfile;
 pub mod cipher;
 pub mod isecl;
 pub mod keyprovider;

@@ -189,6 +189,7 @@ async fn fetch_path_and_concurrency_one() {
     let o = EncryptOptions {
         layers: LayerSelection::All,
         concurrency: 1,
+        ..Default::default()
     };
     encrypt_image(&s, &d, &toy, &o, &NoProgress).await.unwrap();
     let s = FetchOnly(LayoutSource::open(&enc, "v1").await.unwrap());
@@ -665,6 +666,33 @@ async fn source_digest_mismatch_is_refused() {
     .unwrap_err();
     assert!(matches!(err, Error::Digest { .. }), "{err:?}");
     assert_no_output(&dst);
+
+    // Trusting the layout: the same-size corruption goes through encryption (the private
+    // options name the manifest's digest), and decryption refuses it.
+    let trusting = EncryptOptions {
+        verify_source: false,
+        ..Default::default()
+    };
+    encrypt(&src, "latest", &dst, "latest", &toy, &trusting)
+        .await
+        .unwrap();
+    let out = t.path().join("out");
+    let err = decrypt(&dst, "latest", &out, "latest", &[&toy])
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Digest { .. }), "{err:?}");
+    assert_no_output(&out);
+
+    // A truncated blob is refused even when trusted: its size is always checked.
+    let p = blob_path(&src, orig.layers()[0].digest().as_ref());
+    let b = std::fs::read(&p).unwrap();
+    std::fs::write(&p, &b[..b.len() - 1]).unwrap();
+    let dst2 = t.path().join("dst2");
+    let err = encrypt(&src, "latest", &dst2, "latest", &toy, &trusting)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Digest { .. }), "{err:?}");
+    assert_no_output(&dst2);
 }
 
 #[tokio::test]
