@@ -1,8 +1,8 @@
 //! HVS flavor groups end to end with real processes (`secl-hvs serve`, and for trust decisions
 //! swtpm with `secl-wla provision`/`serve`): match policies deciding trust (ALL_OF, ANY_OF,
 //! LATEST, REQUIRED, REQUIRED_IF_DEFINED), the default group, groups in use, the permission
-//! matrix of the `/flavorgroups` routes, malformed input, report search parameters and the
-//! `secl hvs flavorgroup` commands.
+//! matrix of the `/flavorgroups` routes, malformed input, report search parameters, the
+//! `secl hvs flavorgroup` commands, and host/flavor-group links (`/hosts/{id}/flavorgroups`).
 //!
 //! Needs `cargo build --workspace --bins` first, swtpm, swtpm_setup, certtool and tpm2-tools
 //! (scripts/install-deps.sh).
@@ -957,4 +957,228 @@ fn flavorgroup_routes_check_permissions_and_input() {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
+}
+
+/// SecL's host/flavor-group links (`/hosts/{id}/flavorgroups[/{fgId}]`): linking a group makes
+/// the next report verify the host against it too, unlinking stops that; permissions
+/// `hosts:search|create|retrieve|delete`; SecL's messages for malformed bodies and missing
+/// records.
+#[test]
+fn host_flavorgroup_links() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let tpm = Swtpm::start(&root.join("swtpm"));
+    let ek_ca = root.join("ek-ca.pem");
+    tpm.write_ek_ca(&ek_ca);
+    let hvs_data = root.join("hvs");
+    let hvs = start_hvs(&hvs_data, &ek_ca);
+    let admin = admin_token(&hvs_data);
+    let c = Client::new(&hvs.url, &hvs_data.join("tls-ca.pem"));
+    let wla_data = root.join("wla");
+    let out = provision_wla(&tpm, &wla_data, &hvs, &hvs_data);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let ta_token_file = root.join("ta.token");
+    std::fs::write(&ta_token_file, TA_TOKEN).unwrap();
+    let wla = start_wla(&tpm, &wla_data, &ta_token_file, &root.join("wla.log"));
+    let ta_ca = std::fs::read_to_string(wla_data.join("tls-ca.pem")).unwrap();
+    let host = register(&c, &admin, &wla.url, &ta_ca, &[]);
+    let host_id = host["id"].as_str().unwrap().to_string();
+    created(&c.post_json(
+        "/flavors",
+        &admin,
+        json!({"host_id": host_id, "flavor_parts": ["PLATFORM", "OS"]}),
+    ));
+    let automatic = c.get("/flavorgroups?nameEqualTo=automatic", &admin).json()["flavorgroups"][0]
+        ["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // A group that requires a PLATFORM flavor and has none.
+    let strict = create_group(
+        &c,
+        &admin,
+        "strict-empty",
+        &[policy("PLATFORM", "ANY_OF", "REQUIRED")],
+    );
+    let links = format!("/hosts/{host_id}/flavorgroups");
+    let link = |g: &str| format!("{links}/{g}");
+
+    // Listed as SecL lists them: the default group of a host registered without groups.
+    let r = c.get(&links, &admin);
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(
+        r.json(),
+        json!({"flavorgroup_host_links": [{"host_id": host_id, "flavorgroup_id": automatic}]})
+    );
+    assert_eq!(
+        report(&c, &admin, &host_id)["trust_report"]["overall"],
+        true
+    );
+
+    // Permissions: none, an unknown token, and a token for other routes are refused.
+    let other = c.token(&admin, &["flavorgroups:*:*", "reports:*:*"]);
+    let body = serde_json::to_vec(&json!({"flavorgroup_id": strict})).unwrap();
+    for (method, path, perm) in [
+        ("GET", links.clone(), "hosts:search:*"),
+        ("POST", links.clone(), "hosts:create:*"),
+        ("GET", link(&automatic), "hosts:retrieve:*"),
+        // (A link that does not exist: 404 once authorized.)
+        (
+            "DELETE",
+            link(&uuid::Uuid::new_v4().to_string()),
+            "hosts:delete:*",
+        ),
+    ] {
+        for tok in [None, Some("wrong"), Some(other.as_str())] {
+            let r = c.send(
+                method,
+                &path,
+                tok,
+                &[("Content-Type", "application/json")],
+                Some(body.clone()),
+            );
+            assert_eq!(r.status, 401, "{method} {path} with {tok:?}: {}", r.text());
+        }
+        // The route's own permission alone is enough to get past authorization.
+        let only = c.token(&admin, &[perm]);
+        let r = c.send(
+            method,
+            &path,
+            Some(&only),
+            &[
+                ("Content-Type", "application/json"),
+                ("Accept", "application/json"),
+            ],
+            Some(body.clone()),
+        );
+        assert_ne!(r.status, 401, "{method} {path} with {perm}: {}", r.text());
+        if method == "POST" {
+            assert_eq!(r.status, 201, "{}", r.text());
+            assert_eq!(
+                r.json(),
+                json!({"host_id": host_id, "flavorgroup_id": strict})
+            );
+        }
+    }
+
+    // Linked to the empty strict group, the host is untrusted: PLATFORM is required there.
+    let r = c.get(&link(&strict), &admin);
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(
+        r.json(),
+        json!({"host_id": host_id, "flavorgroup_id": strict})
+    );
+    let rep = report(&c, &admin, &host_id);
+    assert_eq!(rep["trust_report"]["overall"], false, "{rep}");
+    assert_eq!(
+        c.get(&format!("/hosts/{host_id}"), &admin).json()["flavorgroup_names"],
+        json!(["automatic", "strict-empty"])
+    );
+    // A group a host uses cannot be deleted; once unlinked it can.
+    assert_eq!(
+        c.delete(&format!("/flavorgroups/{strict}"), &admin).status,
+        409
+    );
+
+    // Malformed bodies and missing records, with SecL's messages.
+    let post = |ct: &str, body: &[u8]| {
+        c.send(
+            "POST",
+            &links,
+            Some(&admin),
+            &[("Content-Type", ct), ("Accept", "application/json")],
+            Some(body.to_vec()),
+        )
+    };
+    let expect = |r: Resp, status: u16, text: &str| {
+        assert_eq!(r.status, status, "{}", r.text());
+        assert!(r.text().contains(text), "want {text:?}: {}", r.text());
+    };
+    expect(post("text/plain", &body), 415, "Invalid Content-Type");
+    expect(
+        post("application/json", b""),
+        400,
+        "The request body was not provided",
+    );
+    expect(
+        post("application/json", b"{"),
+        400,
+        "Unable to decode JSON request body",
+    );
+    expect(
+        post("application/json", br#"{"flavorgroup_id":"not-a-uuid"}"#),
+        400,
+        "Unable to decode JSON request body",
+    );
+    expect(
+        post("application/json", br#"{"flavorgroup_id":null,"extra":1}"#),
+        400,
+        "Unable to decode JSON request body",
+    );
+    expect(
+        post("application/json", b"{}"),
+        400,
+        "Invalid Flavorgroup Id specified in request",
+    );
+    expect(
+        post(
+            "application/json",
+            br#"{"flavorgroup_id":"00000000-0000-0000-0000-000000000000"}"#,
+        ),
+        400,
+        "Invalid Flavorgroup Id specified in request",
+    );
+    let nobody = uuid::Uuid::new_v4();
+    expect(
+        post(
+            "application/json",
+            json!({"flavorgroup_id": nobody}).to_string().as_bytes(),
+        ),
+        400,
+        "Flavorgroup with specified id does not exist",
+    );
+    expect(
+        post("application/json", &body),
+        400,
+        "Host Flavorgroup link with specified ids already exist",
+    );
+    expect(
+        c.post_json(
+            &format!("/hosts/{nobody}/flavorgroups"),
+            &admin,
+            json!({"flavorgroup_id": strict}),
+        ),
+        404,
+        "Host with given id does not exist",
+    );
+    expect(
+        c.get(&link(&nobody.to_string()), &admin),
+        404,
+        "Host Flavorgroup link with specified ids does not exist",
+    );
+    expect(
+        c.delete(&link(&nobody.to_string()), &admin),
+        404,
+        "Host Flavorgroup link with specified ids does not exist",
+    );
+    expect(c.get("/hosts/not-a-uuid/flavorgroups", &admin), 400, "UUID");
+    let r = c.get(&format!("/hosts/{nobody}/flavorgroups"), &admin);
+    assert_eq!(r.json(), json!({"flavorgroup_host_links": []}));
+
+    // Unlinked (once: the second time there is nothing to unlink), the host is trusted again.
+    assert_eq!(c.delete(&link(&strict), &admin).status, 204);
+    assert_eq!(c.delete(&link(&strict), &admin).status, 404);
+    assert_eq!(
+        report(&c, &admin, &host_id)["trust_report"]["overall"],
+        true
+    );
+    assert_eq!(
+        c.delete(&format!("/flavorgroups/{strict}"), &admin).status,
+        204
+    );
+    drop(wla);
 }

@@ -31,8 +31,8 @@ use crate::flavor::{FlavorImport, FlavorPart};
 use crate::keys::pem_block;
 use crate::service::{
     AikActivateRequest, AikChallengeRequest, FlavorGroupCreate, FlavorGroupFilter, GROUP_NOT_FOUND,
-    HOST_STATES, HostCreate, Hvs, MAX_NUMBER_OF_DAYS, REPORT_SEARCH_LIMIT, RegisterKeyInfo,
-    ReportCriteria, ReportFilter,
+    HOST_LINK_NOT_FOUND, HOST_STATES, HostCreate, Hvs, MAX_NUMBER_OF_DAYS, REPORT_SEARCH_LIMIT,
+    RegisterKeyInfo, ReportCriteria, ReportFilter,
 };
 
 pub const BASE_PATH: &str = "/hvs/v2";
@@ -75,6 +75,14 @@ pub fn router(hvs: Arc<Hvs>, max_body_bytes: usize) -> Router {
         )
         .route("/hosts", get(list_hosts).post(create_host))
         .route("/hosts/{id}", get(get_host).delete(delete_host))
+        .route(
+            "/hosts/{id}/flavorgroups",
+            get(list_host_groups).post(link_host_group),
+        )
+        .route(
+            "/hosts/{id}/flavorgroups/{group}",
+            get(get_host_group).delete(unlink_host_group),
+        )
         .route("/flavors", get(list_flavors).post(create_flavors))
         .route("/flavors/{id}", get(get_flavor).delete(delete_flavor))
         .route(
@@ -309,6 +317,82 @@ async fn delete_host(State(hvs): St, headers: HeaderMap, Path(id): Path<String>)
         Ok(StatusCode::NO_CONTENT.into_response())
     } else {
         Err(ApiError::not_found("Host with given id does not exist"))
+    }
+}
+
+// ----- host flavor-group links (SecL's /hosts/{id}/flavorgroups) --------------------------
+
+async fn list_host_groups(State(hvs): St, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
+    authorize(&hvs, &headers, Permission::new("hosts", "search")).await?;
+    require_accept(&headers, JSON)?;
+    let links = hvs
+        .host_group_links(parse_id(&id)?)
+        .await
+        .map_err(api_error)?;
+    Ok(Json(serde_json::json!({ "flavorgroup_host_links": links })).into_response())
+}
+
+/// SecL's HostFlavorgroupCreateRequest.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HostGroupLinkCreate {
+    flavorgroup_id: Option<Uuid>,
+}
+
+async fn link_host_group(
+    State(hvs): St,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    authorize(&hvs, &headers, Permission::new("hosts", "create")).await?;
+    require_accept(&headers, JSON)?;
+    require_content_type(&headers, JSON)?;
+    let host = parse_id(&id)?;
+    if body.is_empty() {
+        return Err(ApiError::bad_request("The request body was not provided"));
+    }
+    let req: HostGroupLinkCreate = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::bad_request(format!("Unable to decode JSON request body: {e}")))?;
+    let group = req
+        .flavorgroup_id
+        .filter(|g| !g.is_nil())
+        .ok_or_else(|| ApiError::bad_request("Invalid Flavorgroup Id specified in request"))?;
+    let link = hvs.link_host(host, group).await.map_err(api_error)?;
+    Ok(created(link))
+}
+
+async fn get_host_group(
+    State(hvs): St,
+    headers: HeaderMap,
+    Path((id, group)): Path<(String, String)>,
+) -> ApiResult {
+    authorize(&hvs, &headers, Permission::new("hosts", "retrieve")).await?;
+    require_accept(&headers, JSON)?;
+    match hvs
+        .host_group_link(parse_id(&id)?, parse_id(&group)?)
+        .await
+        .map_err(api_error)?
+    {
+        Some(link) => Ok(Json(link).into_response()),
+        None => Err(ApiError::not_found(HOST_LINK_NOT_FOUND)),
+    }
+}
+
+async fn unlink_host_group(
+    State(hvs): St,
+    headers: HeaderMap,
+    Path((id, group)): Path<(String, String)>,
+) -> ApiResult {
+    authorize(&hvs, &headers, Permission::new("hosts", "delete")).await?;
+    if hvs
+        .unlink_host(parse_id(&id)?, parse_id(&group)?)
+        .await
+        .map_err(api_error)?
+    {
+        Ok(StatusCode::NO_CONTENT.into_response())
+    } else {
+        Err(ApiError::not_found(HOST_LINK_NOT_FOUND))
     }
 }
 

@@ -32,6 +32,7 @@ mod groups;
 mod identity;
 pub use groups::{
     FlavorGroup, FlavorGroupCreate, FlavorGroupFilter, FlavorLink, GROUP_EXISTS, GROUP_NOT_FOUND,
+    HOST_LINK_EXISTS, HOST_LINK_NO_GROUP, HOST_LINK_NOT_FOUND, HostGroupLink,
 };
 
 const KIND_CHALLENGE: &str = "hvs-aik-challenge";
@@ -53,6 +54,7 @@ pub const STATE_CONNECTION_FAILURE: &str = "CONNECTION_FAILURE";
 
 pub const EK_NOT_TRUSTED: &str = "EK certificate is not issued by a trusted EK CA";
 pub const HOST_NOT_FOUND: &str = "Host for given criteria does not exist";
+pub const HOST_BY_ID_NOT_FOUND: &str = "Host with given id does not exist";
 pub const HOST_NOT_CONNECTED: &str = "Host is not in CONNECTED state";
 
 fn now_str() -> String {
@@ -643,6 +645,11 @@ impl Hvs {
     ) -> Result<()> {
         host.state = state.into();
         host.state_reason = reason;
+        self.put_host(host).await
+    }
+
+    /// Stores a changed host record, stamping `updated`.
+    async fn put_host(&self, host: &mut HostRecord) -> Result<()> {
         host.updated = now_str();
         self.store
             .put(KIND_HOST, &host.id.to_string(), &json(host)?)

@@ -377,6 +377,97 @@ impl Hvs {
     }
 }
 
+/// SecL's HostFlavorgroup: one link between a host and a flavor group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HostGroupLink {
+    pub host_id: Uuid,
+    pub flavorgroup_id: Uuid,
+}
+
+pub const HOST_LINK_NOT_FOUND: &str = "Host Flavorgroup link with specified ids does not exist";
+pub const HOST_LINK_EXISTS: &str = "Host Flavorgroup link with specified ids already exist";
+pub const HOST_LINK_NO_GROUP: &str = "Flavorgroup with specified id does not exist";
+
+impl Hvs {
+    /// The groups `host` is verified against, as ids (stored before groups: `automatic`).
+    async fn host_group_id_list(&self, host: &HostRecord) -> Result<Vec<Uuid>> {
+        let automatic = self
+            .flavorgroup_by_name(GROUP_AUTOMATIC)
+            .await?
+            .map(|a| a.id);
+        Ok(host_group_ids(host, automatic))
+    }
+
+    /// SecL's `GET /hosts/{id}/flavorgroups`: the host's links; none for an unknown host, as
+    /// in SecL.
+    pub async fn host_group_links(&self, host_id: Uuid) -> Result<Vec<HostGroupLink>> {
+        let Some(host) = self.host(host_id).await? else {
+            return Ok(Vec::new());
+        };
+        Ok(self
+            .host_group_id_list(&host)
+            .await?
+            .into_iter()
+            .map(|flavorgroup_id| HostGroupLink {
+                host_id,
+                flavorgroup_id,
+            })
+            .collect())
+    }
+
+    /// One link, if the host is linked to the group.
+    pub async fn host_group_link(
+        &self,
+        host_id: Uuid,
+        group: Uuid,
+    ) -> Result<Option<HostGroupLink>> {
+        Ok(self
+            .host_group_links(host_id)
+            .await?
+            .into_iter()
+            .find(|l| l.flavorgroup_id == group))
+    }
+
+    /// SecL's `POST /hosts/{id}/flavorgroups`: the host is verified against `group` from its
+    /// next report on. The host must exist (404), the group too (400), and not be linked yet
+    /// (400, SecL's codes).
+    pub async fn link_host(&self, host_id: Uuid, group: Uuid) -> Result<HostGroupLink> {
+        let Some(mut host) = self.host(host_id).await? else {
+            return Err(HvsError::NotFound(super::HOST_BY_ID_NOT_FOUND.into()));
+        };
+        if self.flavorgroup(group).await?.is_none() {
+            return Err(bad(HOST_LINK_NO_GROUP));
+        }
+        let mut ids = self.host_group_id_list(&host).await?;
+        if ids.contains(&group) {
+            return Err(bad(HOST_LINK_EXISTS));
+        }
+        ids.push(group);
+        host.flavorgroup_ids = Some(ids);
+        self.put_host(&mut host).await?;
+        Ok(HostGroupLink {
+            host_id,
+            flavorgroup_id: group,
+        })
+    }
+
+    /// SecL's `DELETE /hosts/{id}/flavorgroups/{fgId}`; false when there is no such link.
+    pub async fn unlink_host(&self, host_id: Uuid, group: Uuid) -> Result<bool> {
+        let Some(mut host) = self.host(host_id).await? else {
+            return Ok(false);
+        };
+        let mut ids = self.host_group_id_list(&host).await?;
+        let before = ids.len();
+        ids.retain(|id| *id != group);
+        if ids.len() == before {
+            return Ok(false);
+        }
+        host.flavorgroup_ids = Some(ids);
+        self.put_host(&mut host).await?;
+        Ok(true)
+    }
+}
+
 /// A host's group ids; hosts stored before groups existed belong to `automatic`.
 pub(super) fn host_group_ids(host: &HostRecord, automatic: Option<Uuid>) -> Vec<Uuid> {
     match &host.flavorgroup_ids {
