@@ -121,11 +121,26 @@ _secl() {
             secl__subcmd__help__subcmd__hvs__subcmd__host,delete)
                 cmd="secl__subcmd__help__subcmd__hvs__subcmd__host__subcmd__delete"
                 ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__host,flavorgroup)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__host__subcmd__flavorgroup"
+                ;;
             secl__subcmd__help__subcmd__hvs__subcmd__host,list)
                 cmd="secl__subcmd__help__subcmd__hvs__subcmd__host__subcmd__list"
                 ;;
             secl__subcmd__help__subcmd__hvs__subcmd__host,show)
                 cmd="secl__subcmd__help__subcmd__hvs__subcmd__host__subcmd__show"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__host__subcmd__flavorgroup,add)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__add"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__host__subcmd__flavorgroup,list)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__list"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__host__subcmd__flavorgroup,remove)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__remove"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__host__subcmd__flavorgroup,show)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__show"
                 ;;
             secl__subcmd__help__subcmd__hvs__subcmd__report,create)
                 cmd="secl__subcmd__help__subcmd__hvs__subcmd__report__subcmd__create"
@@ -445,11 +460,26 @@ _secl() {
             secl__subcmd__hvs__subcmd__help__subcmd__host,delete)
                 cmd="secl__subcmd__hvs__subcmd__help__subcmd__host__subcmd__delete"
                 ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__host,flavorgroup)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__host__subcmd__flavorgroup"
+                ;;
             secl__subcmd__hvs__subcmd__help__subcmd__host,list)
                 cmd="secl__subcmd__hvs__subcmd__help__subcmd__host__subcmd__list"
                 ;;
             secl__subcmd__hvs__subcmd__help__subcmd__host,show)
                 cmd="secl__subcmd__hvs__subcmd__help__subcmd__host__subcmd__show"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__host__subcmd__flavorgroup,add)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__host__subcmd__flavorgroup__subcmd__add"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__host__subcmd__flavorgroup,list)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__host__subcmd__flavorgroup__subcmd__list"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__host__subcmd__flavorgroup,remove)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__host__subcmd__flavorgroup__subcmd__remove"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__host__subcmd__flavorgroup,show)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__host__subcmd__flavorgroup__subcmd__show"
                 ;;
             secl__subcmd__hvs__subcmd__help__subcmd__report,create)
                 cmd="secl__subcmd__hvs__subcmd__help__subcmd__report__subcmd__create"
@@ -475,6 +505,9 @@ _secl() {
             secl__subcmd__hvs__subcmd__host,delete)
                 cmd="secl__subcmd__hvs__subcmd__host__subcmd__delete"
                 ;;
+            secl__subcmd__hvs__subcmd__host,flavorgroup)
+                cmd="secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup"
+                ;;
             secl__subcmd__hvs__subcmd__host,help)
                 cmd="secl__subcmd__hvs__subcmd__host__subcmd__help"
                 ;;
@@ -484,11 +517,44 @@ _secl() {
             secl__subcmd__hvs__subcmd__host,show)
                 cmd="secl__subcmd__hvs__subcmd__host__subcmd__show"
                 ;;
+            secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup,add)
+                cmd="secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__add"
+                ;;
+            secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup,help)
+                cmd="secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__help"
+                ;;
+            secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup,list)
+                cmd="secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__list"
+                ;;
+            secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup,remove)
+                cmd="secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__remove"
+                ;;
+            secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup,show)
+                cmd="secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__show"
+                ;;
+            secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__help,add)
+                cmd="secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__help__subcmd__add"
+                ;;
+            secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__help,help)
+                cmd="secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__help__subcmd__help"
+                ;;
+            secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__help,list)
+                cmd="secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__help__subcmd__list"
+                ;;
+            secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__help,remove)
+                cmd="secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__help__subcmd__remove"
+                ;;
+            secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__help,show)
+                cmd="secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__help__subcmd__show"
+                ;;
             secl__subcmd__hvs__subcmd__host__subcmd__help,add)
                 cmd="secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__add"
                 ;;
             secl__subcmd__hvs__subcmd__host__subcmd__help,delete)
                 cmd="secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__delete"
+                ;;
+            secl__subcmd__hvs__subcmd__host__subcmd__help,flavorgroup)
+                cmd="secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__flavorgroup"
                 ;;
             secl__subcmd__hvs__subcmd__host__subcmd__help,help)
                 cmd="secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__help"
@@ -498,6 +564,18 @@ _secl() {
                 ;;
             secl__subcmd__hvs__subcmd__host__subcmd__help,show)
                 cmd="secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__show"
+                ;;
+            secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__flavorgroup,add)
+                cmd="secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__flavorgroup__subcmd__add"
+                ;;
+            secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__flavorgroup,list)
+                cmd="secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__flavorgroup__subcmd__list"
+                ;;
+            secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__flavorgroup,remove)
+                cmd="secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__flavorgroup__subcmd__remove"
+                ;;
+            secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__flavorgroup,show)
+                cmd="secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__flavorgroup__subcmd__show"
                 ;;
             secl__subcmd__hvs__subcmd__report,create)
                 cmd="secl__subcmd__hvs__subcmd__report__subcmd__create"
@@ -1236,7 +1314,7 @@ _secl() {
             return 0
             ;;
         secl__subcmd__help__subcmd__hvs__subcmd__host)
-            opts="add list show delete"
+            opts="add list show delete flavorgroup"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1266,6 +1344,76 @@ _secl() {
         secl__subcmd__help__subcmd__hvs__subcmd__host__subcmd__delete)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__host__subcmd__flavorgroup)
+            opts="list add show remove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 6 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 6 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 6 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 6 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3122,7 +3270,7 @@ _secl() {
             return 0
             ;;
         secl__subcmd__hvs__subcmd__help__subcmd__host)
-            opts="add list show delete"
+            opts="add list show delete flavorgroup"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3152,6 +3300,76 @@ _secl() {
         secl__subcmd__hvs__subcmd__help__subcmd__host__subcmd__delete)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__host__subcmd__flavorgroup)
+            opts="list add show remove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__host__subcmd__flavorgroup__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 6 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__host__subcmd__flavorgroup__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 6 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__host__subcmd__flavorgroup__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 6 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__host__subcmd__flavorgroup__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 6 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3318,7 +3536,7 @@ _secl() {
             return 0
             ;;
         secl__subcmd__hvs__subcmd__host)
-            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version add list show delete help"
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version add list show delete flavorgroup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3435,8 +3653,262 @@ _secl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version list add show remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__add)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__help)
+            opts="list add show remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 6 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 6 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 6 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 6 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 6 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__list)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__remove)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__host__subcmd__flavorgroup__subcmd__show)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         secl__subcmd__hvs__subcmd__host__subcmd__help)
-            opts="add list show delete help"
+            opts="add list show delete flavorgroup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3466,6 +3938,76 @@ _secl() {
         secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__delete)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__flavorgroup)
+            opts="list add show remove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__flavorgroup__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 6 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__flavorgroup__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 6 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__flavorgroup__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 6 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__host__subcmd__help__subcmd__flavorgroup__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 6 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -202,6 +202,7 @@ complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcomman
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from host" -f -a "list" -d 'List hosts'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from host" -f -a "show" -d 'Show one host'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from host" -f -a "delete" -d 'Delete a host'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from host" -f -a "flavorgroup" -d 'List, add, show and remove the flavor groups a host is verified against'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from host" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavor" -l hvs-url -d 'HVS base URL, e.g. https://hvs.example:8443 [env: SECL_HVS_URL]' -r
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from flavor" -l hvs-ca-cert -d 'PEM file with the CA certificate(s) that issued the HVS TLS certificate; only these are trusted [env: SECL_HVS_CA_CERT]' -r -F

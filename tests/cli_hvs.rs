@@ -278,6 +278,107 @@ fn secl_hvs_drives_a_real_tpm_host() {
     let o = run(&["hvs", "flavor", "show", &fid]);
     assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
 
+    // The host's flavor groups: linked to a new group by name, listed, shown, unlinked.
+    let strict = json_of(&run(&[
+        "hvs",
+        "flavorgroup",
+        "create",
+        "--name",
+        "strict",
+        "--output",
+        "json",
+    ]));
+    let strict_id = strict["id"].as_str().unwrap().to_string();
+    let links = json_of(&run(&[
+        "hvs",
+        "host",
+        "flavorgroup",
+        "list",
+        &host_id,
+        "--output",
+        "json",
+    ]));
+    assert_eq!(links.as_array().unwrap().len(), 1, "{links}");
+    let link = json_of(&run(&[
+        "hvs",
+        "host",
+        "flavorgroup",
+        "add",
+        &host_id,
+        "strict",
+        "--output",
+        "json",
+    ]));
+    assert_eq!(link["host_id"], host_id.as_str(), "{link}");
+    assert_eq!(link["flavorgroup_id"], strict_id.as_str(), "{link}");
+    let table = ok(&run(&["hvs", "host", "flavorgroup", "list", &host_id]));
+    assert!(
+        table.contains("automatic") && table.contains("strict") && table.contains(&strict_id),
+        "{table}"
+    );
+    let shown = json_of(&run(&[
+        "hvs",
+        "host",
+        "flavorgroup",
+        "show",
+        &host_id,
+        &strict_id,
+        "--output",
+        "json",
+    ]));
+    assert_eq!(shown, link);
+    // Linked twice: refused; unknown group name: not found.
+    let o = run(&["hvs", "host", "flavorgroup", "add", &host_id, "strict"]);
+    assert_eq!(o.status.code(), Some(6), "{}", stderr(&o));
+    assert!(stderr(&o).contains("already exist"), "{}", stderr(&o));
+    let o = run(&[
+        "hvs",
+        "host",
+        "flavorgroup",
+        "add",
+        &host_id,
+        "no-such-group",
+    ]);
+    assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+    // strict has no PLATFORM flavors and requires them: the host is now untrusted.
+    let report = json_of(&run(&[
+        "hvs", "report", "create", "--host", &host_id, "--output", "json",
+    ]));
+    assert_eq!(report["trust_report"]["overall"], false, "{report}");
+    let groups = report["trust_report"]["flavorgroups"].to_string();
+    assert!(groups.contains("strict"), "{report}");
+    ok(&run(&[
+        "hvs",
+        "host",
+        "flavorgroup",
+        "remove",
+        &host_id,
+        "strict",
+    ]));
+    let links = json_of(&run(&[
+        "hvs",
+        "host",
+        "flavorgroup",
+        "list",
+        &host_id,
+        "--output",
+        "json",
+    ]));
+    assert_eq!(links.as_array().unwrap().len(), 1, "{links}");
+    assert_ne!(links[0]["flavorgroup_id"], strict_id.as_str());
+    let o = run(&["hvs", "host", "flavorgroup", "show", &host_id, "strict"]);
+    assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+    let o = run(&["hvs", "host", "flavorgroup", "remove", &host_id, "strict"]);
+    assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+    let o = run(&[
+        "hvs",
+        "host",
+        "flavorgroup",
+        "list",
+        "0f8fad5b-d9cb-469f-a165-70867728950e",
+    ]);
+    assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+
     // Refusals: delete without --yes off a terminal, wrong token, bogus domain.
     let o = run(&["hvs", "host", "delete", &host_id]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));

@@ -847,6 +847,53 @@ pub enum HvsHostCommand {
     },
     /// Delete a host
     Delete(DeleteArgs),
+    /// List, add, show and remove the flavor groups a host is verified against
+    #[command(
+        subcommand,
+        after_help = "\
+A host is verified against every flavor group it is linked to; the next report uses the new
+set. Groups are named by ID or name; a host registered without --flavorgroup starts in
+automatic. Linking needs hosts:create, listing hosts:search, showing hosts:retrieve and
+unlinking hosts:delete.
+
+Example: also require the flavors of the group strict
+  secl hvs host flavorgroup add HOST_ID strict
+  secl hvs report create --host HOST_ID"
+    )]
+    Flavorgroup(HvsHostFlavorgroupCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HvsHostFlavorgroupCommand {
+    /// List the flavor groups the host is verified against
+    List {
+        /// Host ID
+        host: Uuid,
+    },
+    /// Link the host to a flavor group
+    Add {
+        /// Host ID
+        host: Uuid,
+        /// Flavor group ID or name
+        #[arg(value_name = "ID|NAME")]
+        group: String,
+    },
+    /// Show one link (exit code 4 when the host is not linked to the group)
+    Show {
+        /// Host ID
+        host: Uuid,
+        /// Flavor group ID or name
+        #[arg(value_name = "ID|NAME")]
+        group: String,
+    },
+    /// Unlink the host from a flavor group
+    Remove {
+        /// Host ID
+        host: Uuid,
+        /// Flavor group ID or name
+        #[arg(value_name = "ID|NAME")]
+        group: String,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -12,7 +12,8 @@ use uuid::Uuid;
 
 use crate::args::{
     CaDomainArg, CaTypeArg, FlavorPartArg, HvsCaCertCommand, HvsCommand, HvsFlavorCommand,
-    HvsFlavorgroupCommand, HvsHostCommand, HvsReportCommand, TokenCommand,
+    HvsFlavorgroupCommand, HvsHostCommand, HvsHostFlavorgroupCommand, HvsReportCommand,
+    TokenCommand,
 };
 use crate::config::HvsSettings;
 use crate::confirm::{Confirm, Removal, confirmation_gate, remove};
@@ -124,6 +125,80 @@ async fn host(ctx: Ctx, c: &HvsClient, mode: Confirm, cmd: HvsHostCommand) -> an
                 c.delete_host(d.id),
             )
             .await
+        }
+        HvsHostCommand::Flavorgroup(g) => host_flavorgroup(ctx, c, g).await,
+    }
+}
+
+/// `secl hvs host flavorgroup ...`: the host's links to the groups it is verified against.
+async fn host_flavorgroup(
+    ctx: Ctx,
+    c: &HvsClient,
+    cmd: HvsHostFlavorgroupCommand,
+) -> anyhow::Result<()> {
+    match cmd {
+        HvsHostFlavorgroupCommand::List { host } => {
+            // The HVS answers an empty list for an unknown host (as SecL); say so instead.
+            c.get_host(host).await?;
+            let links = c.list_host_flavorgroups(host).await?;
+            if ctx.json() {
+                return Ok(out(&output::json(&links)?)?);
+            }
+            let groups = c.list_flavorgroups(&FlavorGroupFilter::default()).await?;
+            let rows: Vec<Vec<String>> = links
+                .iter()
+                .map(|l| {
+                    let name = groups
+                        .iter()
+                        .find(|g| g.id == l.flavorgroup_id)
+                        .map(|g| g.name.clone())
+                        .unwrap_or_default();
+                    vec![l.flavorgroup_id.to_string(), name]
+                })
+                .collect();
+            out(&table(&["FLAVOR GROUP ID", "NAME"], &rows))?;
+            Ok(())
+        }
+        HvsHostFlavorgroupCommand::Add { host, group } => {
+            let g = find_group(c, &group).await?;
+            let link = c
+                .link_host_flavorgroup(host, g.id)
+                .await
+                .context("linking the host to the flavor group")?;
+            if ctx.json() {
+                return Ok(out(&output::json(&link)?)?);
+            }
+            ctx.say(&format!("Linked host {host} to flavor group {}", g.name));
+            Ok(())
+        }
+        HvsHostFlavorgroupCommand::Show { host, group } => {
+            let g = find_group(c, &group).await?;
+            let link = c.get_host_flavorgroup(host, g.id).await?;
+            if ctx.json() {
+                return Ok(out(&output::json(&link)?)?);
+            }
+            out(&fields(&[
+                ("Host", link.host_id.to_string()),
+                (
+                    "Flavor group",
+                    format!("{} ({})", g.name, link.flavorgroup_id),
+                ),
+            ]))?;
+            Ok(())
+        }
+        HvsHostFlavorgroupCommand::Remove { host, group } => {
+            let g = find_group(c, &group).await?;
+            c.unlink_host_flavorgroup(host, g.id).await?;
+            if ctx.json() {
+                return Ok(out(&output::json(
+                    &json!({ "host_id": host, "flavorgroup_id": g.id, "unlinked": true }),
+                )?)?);
+            }
+            ctx.say(&format!(
+                "Unlinked host {host} from flavor group {}",
+                g.name
+            ));
+            Ok(())
         }
     }
 }

@@ -433,6 +433,20 @@ pub struct FlavorLinkCollection {
     pub flavor_flavorgroup_links: Vec<FlavorLink>,
 }
 
+/// A host's link to a flavor group it is verified against (`/hosts/{id}/flavorgroups`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HostFlavorgroupLink {
+    pub host_id: Uuid,
+    pub flavorgroup_id: Uuid,
+}
+
+/// `{"flavorgroup_host_links": [...]}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HostFlavorgroupLinkCollection {
+    #[serde(default)]
+    pub flavorgroup_host_links: Vec<HostFlavorgroupLink>,
+}
+
 /// `GET /ca-certificates?domain=...`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CaDomain {
@@ -793,6 +807,54 @@ impl HvsClient {
         let rb = self.call(
             Method::DELETE,
             &["flavorgroups", &group, "flavors", &flavor],
+            &[],
+        );
+        self.http.empty(rb).await
+    }
+
+    /// `GET /hosts/{id}/flavorgroups`: the groups the host is verified against.
+    pub async fn list_host_flavorgroups(&self, host: Uuid) -> Result<Vec<HostFlavorgroupLink>> {
+        let rb = self.call(
+            Method::GET,
+            &["hosts", &host.to_string(), "flavorgroups"],
+            &[],
+        );
+        let c: HostFlavorgroupLinkCollection = self.http.json(rb).await?;
+        Ok(c.flavorgroup_host_links)
+    }
+
+    /// `POST /hosts/{id}/flavorgroups`: the next report also verifies the host against `group`.
+    pub async fn link_host_flavorgroup(
+        &self,
+        host: Uuid,
+        group: Uuid,
+    ) -> Result<HostFlavorgroupLink> {
+        let rb = self.call(
+            Method::POST,
+            &["hosts", &host.to_string(), "flavorgroups"],
+            &[],
+        );
+        let body = serde_json::json!({ "flavorgroup_id": group });
+        self.http.json(self.http.with_json(rb, &body)?).await
+    }
+
+    /// `GET /hosts/{id}/flavorgroups/{fgId}`; `NotFound` when the host is not linked to it.
+    pub async fn get_host_flavorgroup(
+        &self,
+        host: Uuid,
+        group: Uuid,
+    ) -> Result<HostFlavorgroupLink> {
+        let (host, group) = (host.to_string(), group.to_string());
+        let rb = self.call(Method::GET, &["hosts", &host, "flavorgroups", &group], &[]);
+        self.http.json(rb).await
+    }
+
+    /// `DELETE /hosts/{id}/flavorgroups/{fgId}`.
+    pub async fn unlink_host_flavorgroup(&self, host: Uuid, group: Uuid) -> Result<()> {
+        let (host, group) = (host.to_string(), group.to_string());
+        let rb = self.call(
+            Method::DELETE,
+            &["hosts", &host, "flavorgroups", &group],
             &[],
         );
         self.http.empty(rb).await
