@@ -352,6 +352,24 @@ mod tests {
     }
 
     #[test]
+    fn a_refused_direct_write_falls_back_to_buffered() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("blob");
+        let Some(mut w) = DirectWriter::create(&path).unwrap() else {
+            return; // this filesystem refuses O_DIRECT at open: the fallback there is `create`'s
+        };
+        w.queue = None;
+        let mut sink = w.join().unwrap();
+        // An unaligned length is refused by every O_DIRECT implementation with EINVAL, as a
+        // filesystem that accepted the flag at open but not the write would.
+        sink.write_chunk(b"unaligned").unwrap();
+        assert!(!sink.direct);
+        sink.write_chunk(b" and then some").unwrap();
+        drop(sink);
+        assert_eq!(std::fs::read(&path).unwrap(), b"unaligned and then some");
+    }
+
+    #[test]
     fn small_blobs_are_buffered() {
         let dir = tempfile::tempdir().unwrap();
         let w = create(&dir.path().join("small"), 100).unwrap();
