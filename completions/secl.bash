@@ -73,6 +73,9 @@ _secl() {
             secl__subcmd__help__subcmd__hvs,report)
                 cmd="secl__subcmd__help__subcmd__hvs__subcmd__report"
                 ;;
+            secl__subcmd__help__subcmd__hvs,tag)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__tag"
+                ;;
             secl__subcmd__help__subcmd__hvs,token)
                 cmd="secl__subcmd__help__subcmd__hvs__subcmd__token"
                 ;;
@@ -150,6 +153,21 @@ _secl() {
                 ;;
             secl__subcmd__help__subcmd__hvs__subcmd__report,show)
                 cmd="secl__subcmd__help__subcmd__hvs__subcmd__report__subcmd__show"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__tag,create)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__tag__subcmd__create"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__tag,delete)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__tag__subcmd__delete"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__tag,deploy)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__tag__subcmd__deploy"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__tag,list)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__tag__subcmd__list"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__tag,show)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__tag__subcmd__show"
                 ;;
             secl__subcmd__help__subcmd__hvs__subcmd__token,create)
                 cmd="secl__subcmd__help__subcmd__hvs__subcmd__token__subcmd__create"
@@ -298,6 +316,9 @@ _secl() {
             secl__subcmd__hvs,report)
                 cmd="secl__subcmd__hvs__subcmd__report"
                 ;;
+            secl__subcmd__hvs,tag)
+                cmd="secl__subcmd__hvs__subcmd__tag"
+                ;;
             secl__subcmd__hvs,token)
                 cmd="secl__subcmd__hvs__subcmd__token"
                 ;;
@@ -412,6 +433,9 @@ _secl() {
             secl__subcmd__hvs__subcmd__help,report)
                 cmd="secl__subcmd__hvs__subcmd__help__subcmd__report"
                 ;;
+            secl__subcmd__hvs__subcmd__help,tag)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__tag"
+                ;;
             secl__subcmd__hvs__subcmd__help,token)
                 cmd="secl__subcmd__hvs__subcmd__help__subcmd__token"
                 ;;
@@ -489,6 +513,21 @@ _secl() {
                 ;;
             secl__subcmd__hvs__subcmd__help__subcmd__report,show)
                 cmd="secl__subcmd__hvs__subcmd__help__subcmd__report__subcmd__show"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__tag,create)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__tag__subcmd__create"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__tag,delete)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__tag__subcmd__delete"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__tag,deploy)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__tag__subcmd__deploy"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__tag,list)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__tag__subcmd__list"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__tag,show)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__tag__subcmd__show"
                 ;;
             secl__subcmd__hvs__subcmd__help__subcmd__token,create)
                 cmd="secl__subcmd__hvs__subcmd__help__subcmd__token__subcmd__create"
@@ -600,6 +639,42 @@ _secl() {
                 ;;
             secl__subcmd__hvs__subcmd__report__subcmd__help,show)
                 cmd="secl__subcmd__hvs__subcmd__report__subcmd__help__subcmd__show"
+                ;;
+            secl__subcmd__hvs__subcmd__tag,create)
+                cmd="secl__subcmd__hvs__subcmd__tag__subcmd__create"
+                ;;
+            secl__subcmd__hvs__subcmd__tag,delete)
+                cmd="secl__subcmd__hvs__subcmd__tag__subcmd__delete"
+                ;;
+            secl__subcmd__hvs__subcmd__tag,deploy)
+                cmd="secl__subcmd__hvs__subcmd__tag__subcmd__deploy"
+                ;;
+            secl__subcmd__hvs__subcmd__tag,help)
+                cmd="secl__subcmd__hvs__subcmd__tag__subcmd__help"
+                ;;
+            secl__subcmd__hvs__subcmd__tag,list)
+                cmd="secl__subcmd__hvs__subcmd__tag__subcmd__list"
+                ;;
+            secl__subcmd__hvs__subcmd__tag,show)
+                cmd="secl__subcmd__hvs__subcmd__tag__subcmd__show"
+                ;;
+            secl__subcmd__hvs__subcmd__tag__subcmd__help,create)
+                cmd="secl__subcmd__hvs__subcmd__tag__subcmd__help__subcmd__create"
+                ;;
+            secl__subcmd__hvs__subcmd__tag__subcmd__help,delete)
+                cmd="secl__subcmd__hvs__subcmd__tag__subcmd__help__subcmd__delete"
+                ;;
+            secl__subcmd__hvs__subcmd__tag__subcmd__help,deploy)
+                cmd="secl__subcmd__hvs__subcmd__tag__subcmd__help__subcmd__deploy"
+                ;;
+            secl__subcmd__hvs__subcmd__tag__subcmd__help,help)
+                cmd="secl__subcmd__hvs__subcmd__tag__subcmd__help__subcmd__help"
+                ;;
+            secl__subcmd__hvs__subcmd__tag__subcmd__help,list)
+                cmd="secl__subcmd__hvs__subcmd__tag__subcmd__help__subcmd__list"
+                ;;
+            secl__subcmd__hvs__subcmd__tag__subcmd__help,show)
+                cmd="secl__subcmd__hvs__subcmd__tag__subcmd__help__subcmd__show"
                 ;;
             secl__subcmd__hvs__subcmd__token,create)
                 cmd="secl__subcmd__hvs__subcmd__token__subcmd__create"
@@ -1090,7 +1165,7 @@ _secl() {
             return 0
             ;;
         secl__subcmd__help__subcmd__hvs)
-            opts="host flavor flavorgroup report token ca-cert version"
+            opts="host flavor flavorgroup report tag token ca-cert version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1496,6 +1571,90 @@ _secl() {
             return 0
             ;;
         secl__subcmd__help__subcmd__hvs__subcmd__report__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__tag)
+            opts="create list show delete deploy"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__tag__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__tag__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__tag__subcmd__deploy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__tag__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__tag__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2196,7 +2355,7 @@ _secl() {
             return 0
             ;;
         secl__subcmd__hvs)
-            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version host flavor flavorgroup report token ca-cert version help"
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version host flavor flavorgroup report tag token ca-cert version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2275,7 +2434,7 @@ _secl() {
                     return 0
                     ;;
                 --type)
-                    COMPREPLY=($(compgen -W "privacy saml ek" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "privacy saml ek tag" -- "${cur}"))
                     return 0
                     ;;
                 --hvs-url)
@@ -3032,7 +3191,7 @@ _secl() {
             return 0
             ;;
         secl__subcmd__hvs__subcmd__help)
-            opts="host flavor flavorgroup report token ca-cert version help"
+            opts="host flavor flavorgroup report tag token ca-cert version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3452,6 +3611,90 @@ _secl() {
             return 0
             ;;
         secl__subcmd__hvs__subcmd__help__subcmd__report__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__tag)
+            opts="create list show delete deploy"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__tag__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__tag__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__tag__subcmd__deploy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__tag__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__tag__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4347,6 +4590,332 @@ _secl() {
             ;;
         secl__subcmd__hvs__subcmd__report__subcmd__show)
             opts="-q -h -V --saml --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__tag)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version create list show delete deploy help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__tag__subcmd__create)
+            opts="-q -h -V --host --hardware-uuid --tag --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hardware-uuid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__tag__subcmd__delete)
+            opts="-y -q -h -V --yes --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__tag__subcmd__deploy)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__tag__subcmd__help)
+            opts="create list show delete deploy help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__tag__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__tag__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__tag__subcmd__help__subcmd__deploy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__tag__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__tag__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__tag__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__tag__subcmd__list)
+            opts="-q -h -V --host --hardware-uuid --valid-on --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hardware-uuid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --valid-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__tag__subcmd__show)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -172,23 +172,24 @@ complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcomman
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "audit" -d 'Show the audit trail'
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "version" -d 'Show the KBS version (needs no token)'
 complete -c secl -n "__fish_secl_using_subcommand kbs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -l hvs-url -d 'HVS base URL, e.g. https://hvs.example:8443 [env: SECL_HVS_URL]' -r
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -l hvs-ca-cert -d 'PEM file with the CA certificate(s) that issued the HVS TLS certificate; only these are trusted [env: SECL_HVS_CA_CERT]' -r -F
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -l hvs-token-file -d 'File holding the HVS admin token [env: SECL_HVS_TOKEN_FILE; or the token itself in SECL_HVS_TOKEN]' -r -F
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report tag token ca-cert version help" -l hvs-url -d 'HVS base URL, e.g. https://hvs.example:8443 [env: SECL_HVS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report tag token ca-cert version help" -l hvs-ca-cert -d 'PEM file with the CA certificate(s) that issued the HVS TLS certificate; only these are trusted [env: SECL_HVS_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report tag token ca-cert version help" -l hvs-token-file -d 'File holding the HVS admin token [env: SECL_HVS_TOKEN_FILE; or the token itself in SECL_HVS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report tag token ca-cert version help" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'Pretty JSON of the wire objects'"
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -s V -l version -d 'Print version'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -f -a "host" -d 'Register, list, show and delete hosts (machines running secl-wla)'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -f -a "flavor" -d 'Create, import, list, show and delete flavors (expected PCR values)'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -f -a "flavorgroup" -d 'Create, list, show and delete flavor groups and their match policies'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -f -a "report" -d 'Attest a host now, or list stored trust reports'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -f -a "token" -d 'Manage HVS bearer tokens (the WLS needs reports:create, a provisioning host aik_certificates:create and host_signing_key_certificates:create)'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -f -a "ca-cert" -d 'Print the HVS CA certificates (needs no token)'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -f -a "version" -d 'Show the HVS version (needs no token)'
-complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report token ca-cert version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report tag token ca-cert version help" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report tag token ca-cert version help" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report tag token ca-cert version help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report tag token ca-cert version help" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report tag token ca-cert version help" -f -a "host" -d 'Register, list, show and delete hosts (machines running secl-wla)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report tag token ca-cert version help" -f -a "flavor" -d 'Create, import, list, show and delete flavors (expected PCR values)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report tag token ca-cert version help" -f -a "flavorgroup" -d 'Create, list, show and delete flavor groups and their match policies'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report tag token ca-cert version help" -f -a "report" -d 'Attest a host now, or list stored trust reports'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report tag token ca-cert version help" -f -a "tag" -d 'Asset tags: create tag certificates for a host, deploy them into its TPM'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report tag token ca-cert version help" -f -a "token" -d 'Manage HVS bearer tokens (the WLS needs reports:create, a provisioning host aik_certificates:create and host_signing_key_certificates:create)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report tag token ca-cert version help" -f -a "ca-cert" -d 'Print the HVS CA certificates (needs no token)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report tag token ca-cert version help" -f -a "version" -d 'Show the HVS version (needs no token)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and not __fish_seen_subcommand_from host flavor flavorgroup report tag token ca-cert version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from host" -l hvs-url -d 'HVS base URL, e.g. https://hvs.example:8443 [env: SECL_HVS_URL]' -r
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from host" -l hvs-ca-cert -d 'PEM file with the CA certificate(s) that issued the HVS TLS certificate; only these are trusted [env: SECL_HVS_CA_CERT]' -r -F
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from host" -l hvs-token-file -d 'File holding the HVS admin token [env: SECL_HVS_TOKEN_FILE; or the token itself in SECL_HVS_TOKEN]' -r -F
@@ -248,6 +249,21 @@ complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcomman
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from report" -f -a "list" -d 'List stored reports (the latest per host unless --all)'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from report" -f -a "show" -d 'Show one stored report'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from report" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from tag" -l hvs-url -d 'HVS base URL, e.g. https://hvs.example:8443 [env: SECL_HVS_URL]' -r
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from tag" -l hvs-ca-cert -d 'PEM file with the CA certificate(s) that issued the HVS TLS certificate; only these are trusted [env: SECL_HVS_CA_CERT]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from tag" -l hvs-token-file -d 'File holding the HVS admin token [env: SECL_HVS_TOKEN_FILE; or the token itself in SECL_HVS_TOKEN]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from tag" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'Pretty JSON of the wire objects'"
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from tag" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from tag" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from tag" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from tag" -s V -l version -d 'Print version'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from tag" -f -a "create" -d 'Create a tag certificate for a host (it is not deployed yet)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from tag" -f -a "list" -d 'List tag certificates'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from tag" -f -a "show" -d 'Show one tag certificate with its tags'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from tag" -f -a "delete" -d 'Delete a tag certificate (flavors made by deploying it stay)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from tag" -f -a "deploy" -d 'Write a tag certificate\'s digest into its host\'s TPM and give the host an ASSET_TAG flavor (needs tag_certificates:deploy)'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from tag" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from token" -l hvs-url -d 'HVS base URL, e.g. https://hvs.example:8443 [env: SECL_HVS_URL]' -r
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from token" -l hvs-ca-cert -d 'PEM file with the CA certificate(s) that issued the HVS TLS certificate; only these are trusted [env: SECL_HVS_CA_CERT]' -r -F
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from token" -l hvs-token-file -d 'File holding the HVS admin token [env: SECL_HVS_TOKEN_FILE; or the token itself in SECL_HVS_TOKEN]' -r -F
@@ -285,6 +301,7 @@ complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcomman
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "flavor" -d 'Create, import, list, show and delete flavors (expected PCR values)'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "flavorgroup" -d 'Create, list, show and delete flavor groups and their match policies'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "report" -d 'Attest a host now, or list stored trust reports'
+complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "tag" -d 'Asset tags: create tag certificates for a host, deploy them into its TPM'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "token" -d 'Manage HVS bearer tokens (the WLS needs reports:create, a provisioning host aik_certificates:create and host_signing_key_certificates:create)'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "ca-cert" -d 'Print the HVS CA certificates (needs no token)'
 complete -c secl -n "__fish_secl_using_subcommand hvs; and __fish_seen_subcommand_from help" -f -a "version" -d 'Show the HVS version (needs no token)'
@@ -462,6 +479,7 @@ complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcomma
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from hvs" -f -a "flavor" -d 'Create, import, list, show and delete flavors (expected PCR values)'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from hvs" -f -a "flavorgroup" -d 'Create, list, show and delete flavor groups and their match policies'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from hvs" -f -a "report" -d 'Attest a host now, or list stored trust reports'
+complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from hvs" -f -a "tag" -d 'Asset tags: create tag certificates for a host, deploy them into its TPM'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from hvs" -f -a "token" -d 'Manage HVS bearer tokens (the WLS needs reports:create, a provisioning host aik_certificates:create and host_signing_key_certificates:create)'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from hvs" -f -a "ca-cert" -d 'Print the HVS CA certificates (needs no token)'
 complete -c secl -n "__fish_secl_using_subcommand help; and __fish_seen_subcommand_from hvs" -f -a "version" -d 'Show the HVS version (needs no token)'

@@ -817,6 +817,22 @@ Example:
     /// Attest a host now, or list stored trust reports
     #[command(subcommand)]
     Report(HvsReportCommand),
+    /// Asset tags: create tag certificates for a host, deploy them into its TPM
+    #[command(
+        subcommand,
+        after_help = "\
+An asset tag is a set of NAME=VALUE pairs (country=US, rack=r12) certified by the HVS Tag CA
+for one host's hardware UUID. Deploying the certificate writes its SHA-384 digest into the
+host's TPM (NV index 0x01c10110) and gives the host an ASSET_TAG flavor. From then on its
+reports carry TRUST_ASSET_TAG (true while the TPM holds that digest) and, when true, one
+TAG_<NAME> attribute per pair, which a KBS key created with --usage NAME:VALUE requires.
+
+Example:
+  secl hvs tag create --host HOST_ID --tag country=US --tag rack=r12
+  secl hvs tag deploy CERT_ID
+  secl hvs report create --host HOST_ID --saml | grep TAG_"
+    )]
+    Tag(HvsTagCommand),
     /// Manage HVS bearer tokens (the WLS needs reports:create, a provisioning host
     /// aik_certificates:create and host_signing_key_certificates:create)
     #[command(
@@ -1031,6 +1047,55 @@ pub struct HvsFlavorgroupCreateArgs {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum HvsTagCommand {
+    /// Create a tag certificate for a host (it is not deployed yet)
+    Create(HvsTagCreateArgs),
+    /// List tag certificates
+    List {
+        /// Only certificates made for this registered host
+        #[arg(long, value_name = "HOST_ID", conflicts_with = "hardware_uuid")]
+        host: Option<Uuid>,
+        /// Only certificates made for this hardware UUID
+        #[arg(long, value_name = "UUID")]
+        hardware_uuid: Option<Uuid>,
+        /// Only certificates valid at this time: YYYY-MM-DD, "YYYY-MM-DD hh:mm:ss" (UTC) or
+        /// RFC 3339
+        #[arg(long, value_name = "DATE")]
+        valid_on: Option<String>,
+    },
+    /// Show one tag certificate with its tags
+    Show {
+        /// Tag certificate ID
+        id: Uuid,
+    },
+    /// Delete a tag certificate (flavors made by deploying it stay)
+    Delete(DeleteArgs),
+    /// Write a tag certificate's digest into its host's TPM and give the host an ASSET_TAG
+    /// flavor (needs tag_certificates:deploy)
+    Deploy {
+        /// Tag certificate ID
+        id: Uuid,
+    },
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("which").required(true).args(["host", "hardware_uuid"])))]
+pub struct HvsTagCreateArgs {
+    /// The registered host the tags are for (its hardware UUID becomes the subject)
+    #[arg(long, value_name = "HOST_ID")]
+    pub host: Option<Uuid>,
+
+    /// The hardware UUID the tags are for (the host need not be registered yet)
+    #[arg(long, value_name = "UUID")]
+    pub hardware_uuid: Option<Uuid>,
+
+    /// A tag NAME=VALUE (repeatable, at least one); letters, digits, space and _ - . , : ; @
+    /// / + =
+    #[arg(long = "tag", value_name = "NAME=VALUE", required = true)]
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
 pub enum HvsReportCommand {
     /// Attest a host now and print its trust report
     Create(HvsReportCreateArgs),
@@ -1125,6 +1190,8 @@ pub enum CaTypeArg {
     Saml,
     /// The root EK CA
     Ek,
+    /// The Tag CA that signs asset-tag certificates
+    Tag,
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,7 +5,8 @@ use secl_api::hvs::{
     CaDomain, CaType, Flavor, FlavorGroup, FlavorGroupCreateRequest, FlavorGroupFilter,
     FlavorMatchPolicy, FlavorPart, Host, HostCreateRequest, HvsClient, MatchPolicy,
     MatchPolicyCollection, MatchType, PcrExpectation, PolicyPart, Report, ReportCriteria,
-    ReportFilter, Requirement,
+    ReportFilter, Requirement, TagCertificate, TagCertificateCreateRequest, TagCertificateFilter,
+    TagKvAttribute,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -13,7 +14,7 @@ use uuid::Uuid;
 use crate::args::{
     CaDomainArg, CaTypeArg, FlavorPartArg, HvsCaCertCommand, HvsCommand, HvsFlavorCommand,
     HvsFlavorgroupCommand, HvsHostCommand, HvsHostFlavorgroupCommand, HvsReportCommand,
-    TokenCommand,
+    HvsTagCommand, TokenCommand,
 };
 use crate::config::HvsSettings;
 use crate::confirm::{Confirm, Removal, confirmation_gate, remove};
@@ -26,6 +27,7 @@ fn destructive_yes(cmd: &HvsCommand) -> Option<bool> {
         HvsCommand::Host(HvsHostCommand::Delete(d))
         | HvsCommand::Flavor(HvsFlavorCommand::Delete(d))
         | HvsCommand::Flavorgroup(HvsFlavorgroupCommand::Delete(d))
+        | HvsCommand::Tag(HvsTagCommand::Delete(d))
         | HvsCommand::Token(TokenCommand::Revoke(d)) => Some(d.yes),
         _ => None,
     }
@@ -45,6 +47,7 @@ async fn exec(ctx: Ctx, c: &HvsClient, mode: Confirm, cmd: HvsCommand) -> anyhow
         HvsCommand::Flavor(f) => flavor(ctx, c, mode, f).await,
         HvsCommand::Flavorgroup(g) => flavorgroup(ctx, c, mode, g).await,
         HvsCommand::Report(r) => report(ctx, c, r).await,
+        HvsCommand::Tag(t) => tag(ctx, c, mode, t).await,
         HvsCommand::Token(t) => crate::token::run(ctx, c, mode, t).await,
         HvsCommand::CaCert(HvsCaCertCommand::Get { domain, kind }) => {
             ca_cert(ctx, c, domain, kind).await
@@ -745,6 +748,149 @@ fn print_report(ctx: Ctx, r: &Report) -> anyhow::Result<()> {
     Ok(())
 }
 
+// ---- asset tags ----
+
+/// `NAME=VALUE`.
+fn parse_tag(text: &str) -> anyhow::Result<TagKvAttribute> {
+    match text.split_once('=') {
+        Some((name, value)) if !name.trim().is_empty() && !value.trim().is_empty() => {
+            Ok(TagKvAttribute {
+                name: name.trim().to_string(),
+                value: value.trim().to_string(),
+            })
+        }
+        _ => Err(hinted(
+            format!("invalid tag {text:?}"),
+            "write NAME=VALUE, e.g. --tag country=US",
+        )),
+    }
+}
+
+fn tag_list(c: &TagCertificate) -> String {
+    c.selection_content
+        .iter()
+        .map(|kv| format!("{}={}", kv.name, kv.value))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn print_tag_cert(ctx: Ctx, c: &TagCertificate) -> anyhow::Result<()> {
+    if ctx.json() {
+        return Ok(out(&output::json(c)?)?);
+    }
+    out(&fields(&[
+        ("ID", c.id.to_string()),
+        ("Hardware UUID", c.hardware_uuid.to_string()),
+        ("Tags", tag_list(c)),
+        ("Issuer", c.issuer.clone()),
+        ("Not before", c.not_before.clone()),
+        ("Not after", c.not_after.clone()),
+        ("Digest (SHA-384)", c.asset_tag_digest.clone()),
+    ]))?;
+    Ok(())
+}
+
+async fn tag(ctx: Ctx, c: &HvsClient, mode: Confirm, cmd: HvsTagCommand) -> anyhow::Result<()> {
+    match cmd {
+        HvsTagCommand::Create(a) => {
+            let selection_content = a
+                .tags
+                .iter()
+                .map(|t| parse_tag(t))
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            let hardware_uuid = match (a.host, a.hardware_uuid) {
+                (_, Some(hw)) => hw,
+                (Some(host), None) => {
+                    let h = c.get_host(host).await?;
+                    Uuid::try_parse(&h.hardware_uuid).map_err(|_| {
+                        anyhow!(
+                            "host {host} has no usable hardware UUID ({})",
+                            h.hardware_uuid
+                        )
+                    })?
+                }
+                (None, None) => return Err(hinted("no host", "pass --host or --hardware-uuid")),
+            };
+            let req = TagCertificateCreateRequest {
+                hardware_uuid,
+                selection_content,
+            };
+            let cert = c
+                .create_tag_certificate(&req)
+                .await
+                .context("creating the tag certificate")?;
+            if ctx.quiet && !ctx.json() {
+                return Ok(out(&format!("{}\n", cert.id))?);
+            }
+            ctx.say(&format!(
+                "Created tag certificate {} (deploy it with `secl hvs tag deploy {}`)",
+                cert.id, cert.id
+            ));
+            print_tag_cert(ctx, &cert)
+        }
+        HvsTagCommand::List {
+            host,
+            hardware_uuid,
+            valid_on,
+        } => {
+            let hardware_uuid = match (host, hardware_uuid) {
+                (Some(h), _) => {
+                    let host = c.get_host(h).await?;
+                    Some(Uuid::try_parse(&host.hardware_uuid).map_err(|_| {
+                        anyhow!(
+                            "host {h} has no usable hardware UUID ({})",
+                            host.hardware_uuid
+                        )
+                    })?)
+                }
+                (None, hw) => hw,
+            };
+            let filter = TagCertificateFilter {
+                hardware_uuid,
+                valid_on,
+                ..TagCertificateFilter::default()
+            };
+            let certs = c.list_tag_certificates(&filter).await?;
+            if ctx.json() {
+                return Ok(out(&output::json(&certs)?)?);
+            }
+            let rows: Vec<Vec<String>> = certs
+                .iter()
+                .map(|t| {
+                    vec![
+                        t.id.to_string(),
+                        t.hardware_uuid.to_string(),
+                        tag_list(t),
+                        t.not_after.clone(),
+                    ]
+                })
+                .collect();
+            out(&table(&["ID", "HARDWARE UUID", "TAGS", "NOT AFTER"], &rows))?;
+            Ok(())
+        }
+        HvsTagCommand::Show { id } => print_tag_cert(ctx, &c.get_tag_certificate(id).await?),
+        HvsTagCommand::Delete(d) => {
+            let call = c.delete_tag_certificate(d.id);
+            remove(ctx, mode, (Removal::Delete, "tag certificate"), d.id, call).await
+        }
+        HvsTagCommand::Deploy { id } => {
+            let f = c
+                .deploy_tag_certificate(id)
+                .await
+                .context("deploying the tag certificate")?;
+            if ctx.json() {
+                return Ok(out(&output::json(&f)?)?);
+            }
+            ctx.say(&format!(
+                "Deployed tag certificate {id} to host {}; ASSET_TAG flavor {}",
+                f.hardware_uuid.clone().unwrap_or_default(),
+                f.id
+            ));
+            Ok(())
+        }
+    }
+}
+
 // ---- CA certificates ----
 
 async fn ca_cert(
@@ -771,6 +917,7 @@ async fn ca_cert(
                 CaTypeArg::Privacy => CaType::Privacy,
                 CaTypeArg::Saml => CaType::Saml,
                 CaTypeArg::Ek => CaType::Ek,
+                CaTypeArg::Tag => CaType::Tag,
             };
             if ctx.json() {
                 let cert = c.ca_certificate(k).await?;
@@ -780,7 +927,7 @@ async fn ca_cert(
         }
         (None, None) => Err(hinted(
             "nothing to get",
-            "pass --domain saml|root|ek or --type privacy|saml|ek",
+            "pass --domain saml|root|ek or --type privacy|saml|ek|tag",
         )),
     }
 }

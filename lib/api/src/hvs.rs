@@ -93,18 +93,115 @@ pub enum FlavorPart {
     Platform,
     Os,
     HostUnique,
+    /// Made by deploying a tag certificate (`rpc/deploy-tag-certificate`), never from PCRs.
+    AssetTag,
 }
 
 impl FlavorPart {
+    /// The parts made from a host's PCRs.
     pub const ALL: [FlavorPart; 3] = [Self::Platform, Self::Os, Self::HostUnique];
 
-    /// SecL's name (`PLATFORM`, `OS`, `HOST_UNIQUE`).
+    /// SecL's name (`PLATFORM`, `OS`, `HOST_UNIQUE`, `ASSET_TAG`).
     pub fn name(self) -> &'static str {
         match self {
             Self::Platform => "PLATFORM",
             Self::Os => "OS",
             Self::HostUnique => "HOST_UNIQUE",
+            Self::AssetTag => "ASSET_TAG",
         }
+    }
+}
+
+/// One asset tag, SecL's TagKvAttribute `{"name", "value"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TagKvAttribute {
+    pub name: String,
+    pub value: String,
+}
+
+/// What an ASSET_TAG flavor expects of its host: the digest of the deployed tag certificate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssetTagExpectation {
+    /// The tag certificate deployed.
+    pub certificate_id: Uuid,
+    /// SHA-384 of the certificate, base64: what the host's TPM NV index must hold.
+    pub digest: String,
+    /// The certificate's tags, named as `TAG_<name>` in reports that pass.
+    #[serde(default)]
+    pub tags: Vec<TagKvAttribute>,
+}
+
+/// `POST /tag-certificates`: SecL's TagCertificateCreateCriteria.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TagCertificateCreateRequest {
+    pub hardware_uuid: Uuid,
+    pub selection_content: Vec<TagKvAttribute>,
+}
+
+/// A tag certificate as the HVS shows it (SecL's TagCertificate, plus `selection_content`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TagCertificate {
+    pub id: Uuid,
+    /// DER, base64.
+    pub certificate: String,
+    #[serde(default)]
+    pub subject: String,
+    #[serde(default)]
+    pub issuer: String,
+    #[serde(default)]
+    pub not_before: String,
+    #[serde(default)]
+    pub not_after: String,
+    pub hardware_uuid: Uuid,
+    /// SHA-384 of the certificate, base64.
+    #[serde(default)]
+    pub asset_tag_digest: String,
+    /// The tags the certificate states.
+    #[serde(default)]
+    pub selection_content: Vec<TagKvAttribute>,
+}
+
+/// `{"certificates": [...]}`, SecL's TagCertificateCollection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TagCertificateCollection {
+    #[serde(default)]
+    pub certificates: Vec<TagCertificate>,
+}
+
+/// Filters of `GET /tag-certificates` (SecL's names); only set fields are sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TagCertificateFilter {
+    pub id: Option<Uuid>,
+    pub hardware_uuid: Option<Uuid>,
+    pub subject_equal_to: Option<String>,
+    pub subject_contains: Option<String>,
+    pub issuer_equal_to: Option<String>,
+    pub issuer_contains: Option<String>,
+    /// `validOn`, `validBefore`, `validAfter`: `YYYY-MM-DD`, `YYYY-MM-DD hh:mm:ss` or RFC 3339.
+    pub valid_on: Option<String>,
+    pub valid_before: Option<String>,
+    pub valid_after: Option<String>,
+}
+
+impl TagCertificateFilter {
+    /// The query pairs, in SecL's names.
+    pub fn query(&self) -> Vec<(&'static str, String)> {
+        let mut q = Vec::new();
+        let mut put = |k: &'static str, v: Option<String>| {
+            if let Some(v) = v {
+                q.push((k, v));
+            }
+        };
+        put("id", self.id.map(|v| v.to_string()));
+        put("hardwareUuid", self.hardware_uuid.map(|v| v.to_string()));
+        put("subjectEqualTo", self.subject_equal_to.clone());
+        put("subjectContains", self.subject_contains.clone());
+        put("issuerEqualTo", self.issuer_equal_to.clone());
+        put("issuerContains", self.issuer_contains.clone());
+        put("validOn", self.valid_on.clone());
+        put("validBefore", self.valid_before.clone());
+        put("validAfter", self.valid_after.clone());
+        q
     }
 }
 
@@ -153,6 +250,9 @@ pub struct Flavor {
     /// The groups the flavor is linked to.
     #[serde(default)]
     pub flavorgroup_names: Vec<String>,
+    /// ASSET_TAG flavors only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asset_tag: Option<AssetTagExpectation>,
 }
 
 /// `{"flavors": [...]}`, the answer of `GET` and `POST /flavors`.
@@ -474,6 +574,8 @@ pub enum CaType {
     Privacy,
     Saml,
     Ek,
+    /// The Tag CA that signs asset-tag certificates.
+    Tag,
 }
 
 impl CaType {
@@ -482,6 +584,7 @@ impl CaType {
             Self::Privacy => "privacy",
             Self::Saml => "saml",
             Self::Ek => "ek",
+            Self::Tag => "tag",
         }
     }
 }
@@ -810,6 +913,46 @@ impl HvsClient {
             &[],
         );
         self.http.empty(rb).await
+    }
+
+    /// `POST /tag-certificates`: a tag certificate for a host's hardware UUID.
+    pub async fn create_tag_certificate(
+        &self,
+        req: &TagCertificateCreateRequest,
+    ) -> Result<TagCertificate> {
+        let rb = self.call(Method::POST, &["tag-certificates"], &[]);
+        self.http.json(self.http.with_json(rb, req)?).await
+    }
+
+    /// `GET /tag-certificates?...`.
+    pub async fn list_tag_certificates(
+        &self,
+        filter: &TagCertificateFilter,
+    ) -> Result<Vec<TagCertificate>> {
+        let q = filter.query();
+        let rb = self.call(Method::GET, &["tag-certificates"], &q);
+        let c: TagCertificateCollection = self.http.json(rb).await?;
+        Ok(c.certificates)
+    }
+
+    /// `GET /tag-certificates/{id}`.
+    pub async fn get_tag_certificate(&self, id: Uuid) -> Result<TagCertificate> {
+        let rb = self.call(Method::GET, &["tag-certificates", &id.to_string()], &[]);
+        self.http.json(rb).await
+    }
+
+    /// `DELETE /tag-certificates/{id}`.
+    pub async fn delete_tag_certificate(&self, id: Uuid) -> Result<()> {
+        let rb = self.call(Method::DELETE, &["tag-certificates", &id.to_string()], &[]);
+        self.http.empty(rb).await
+    }
+
+    /// `POST /rpc/deploy-tag-certificate`: the HVS writes the certificate's digest into its
+    /// host's TPM and answers the host's new ASSET_TAG flavor.
+    pub async fn deploy_tag_certificate(&self, id: Uuid) -> Result<Flavor> {
+        let rb = self.call(Method::POST, &["rpc", "deploy-tag-certificate"], &[]);
+        let body = serde_json::json!({ "certificate_id": id });
+        self.http.json(self.http.with_json(rb, &body)?).await
     }
 
     /// `GET /hosts/{id}/flavorgroups`: the groups the host is verified against.

@@ -89,6 +89,17 @@ fn verify_parsed_signature(key: &rsa::PublicKey, message: &[u8], sig: &Signature
     if ok { Ok(()) } else { Err(Error::BadSignature) }
 }
 
+/// The qualifying data of a quote made while an asset tag is deployed: SHA-256(nonce ‖ tag).
+/// The trust agent quotes with it and reports the tag beside the quote; the verifier recomputes
+/// it, so the tag it compares is the one bound to that very quote.
+pub fn asset_tag_nonce(nonce: &[u8], tag: &[u8]) -> Vec<u8> {
+    use sha2::Digest as _;
+    let mut h = Sha256::new();
+    h.update(nonce);
+    h.update(tag);
+    h.finalize().to_vec()
+}
+
 /// Verify a TPM2_Quote: the signature by `aik` over `attest`, that it is a quote, that its
 /// extraData is `nonce`, that it covers exactly the PCRs in `pcr_values` in the SHA-256 bank,
 /// and that its PCR digest is the hash of those values in PCR order. `pcr_values` may come in

@@ -27,7 +27,7 @@ mod tpm;
 pub use blobs::{EkPublic, KeyBlobs, TPM_ALG_SHA256, name, public_area, public_key_der};
 pub use error::{Error, Result};
 pub use tpm::{
-    EK_CERT_NV_INDEX, EK_HANDLE, MAX_AUTH_LEN, OAEP_LABEL, PCR_COUNT, PcrBank, Quote,
-    SECL_CERTIFY_QUALIFYING_DATA, SRK_HANDLE, Tpm,
+    ASSET_TAG_NV_INDEX, EK_CERT_NV_INDEX, EK_HANDLE, MAX_AUTH_LEN, MAX_NV_WRITE, OAEP_LABEL,
+    PCR_COUNT, PcrBank, Quote, SECL_CERTIFY_QUALIFYING_DATA, SRK_HANDLE, Tpm,
 };
 pub use zeroize::Zeroizing;

@@ -4,22 +4,25 @@ use std::collections::BTreeMap;
 
 use sha2::{Digest as _, Sha256, Sha384};
 use tss_esapi::Context;
+use tss_esapi::abstraction::nv;
 use tss_esapi::abstraction::{AsymmetricAlgorithmSelection, ek};
+use tss_esapi::attributes::NvIndexAttributesBuilder;
 use tss_esapi::attributes::SessionAttributesBuilder;
 use tss_esapi::constants::{CapabilityType, SessionType};
 use tss_esapi::handles::{
-    AuthHandle, KeyHandle, ObjectHandle, PcrHandle, PersistentTpmHandle, SessionHandle, TpmHandle,
+    AuthHandle, KeyHandle, NvIndexTpmHandle, ObjectHandle, PcrHandle, PersistentTpmHandle,
+    SessionHandle, TpmHandle,
 };
 use tss_esapi::interface_types::algorithm::HashingAlgorithm;
 use tss_esapi::interface_types::dynamic_handles::Persistent;
 use tss_esapi::interface_types::key_bits::RsaKeyBits;
-use tss_esapi::interface_types::resource_handles::{Hierarchy, Provision};
+use tss_esapi::interface_types::resource_handles::{Hierarchy, NvAuth, Provision};
 use tss_esapi::interface_types::session_handles::{AuthSession, PolicySession};
 use tss_esapi::structures::{AttestInfo, RsaScheme};
 use tss_esapi::structures::{
-    Auth, CapabilityData, Data, Digest, DigestValues, EncryptedSecret, HashScheme, IdObject, Nonce,
-    PcrSelectionList, PcrSelectionListBuilder, PcrSlot, Public, PublicKeyRsa, RsaDecryptionScheme,
-    SignatureScheme, SymmetricDefinition,
+    Auth, CapabilityData, Data, Digest, DigestValues, EncryptedSecret, HashScheme, IdObject,
+    MaxNvBuffer, Nonce, NvPublicBuilder, PcrSelectionList, PcrSelectionListBuilder, PcrSlot,
+    Public, PublicKeyRsa, RsaDecryptionScheme, SignatureScheme, SymmetricDefinition,
 };
 use tss_esapi::traits::Marshall;
 use zeroize::Zeroizing;
@@ -37,6 +40,11 @@ pub const SRK_HANDLE: u32 = 0x8100_0000;
 pub const EK_HANDLE: u32 = 0x8101_0001;
 /// NV index of the RSA-2048 EK certificate (TCG EK Credential Profile, low range).
 pub const EK_CERT_NV_INDEX: u32 = 0x01c0_0002;
+/// NV index SecL's trust agent keeps the asset tag in: the SHA-384 digest of the host's tag
+/// certificate, written when the HVS deploys it.
+pub const ASSET_TAG_NV_INDEX: u32 = 0x01c1_0110;
+/// Largest NV contents [`Tpm::nv_replace`] writes in one TPM2_NV_Write (every TPM takes 512).
+pub const MAX_NV_WRITE: usize = 512;
 /// The qualifyingData SecL's WLA passes to TPM2_Certify for the binding key.
 pub const SECL_CERTIFY_QUALIFYING_DATA: [u8; 4] = [0x00, 0xff, 0x55, 0xaa];
 /// The OAEP label of the KBS → binding key wrap, NUL included: the TPM requires a label that
@@ -151,6 +159,12 @@ fn auth_value(auth: &[u8]) -> Result<Auth> {
         )));
     }
     Auth::try_from(auth).map_err(|e| Error::InvalidArgument(format!("auth value: {e}")))
+}
+
+/// An NV index handle; only the NV range (0x01xxxxxx) is accepted.
+fn nv_index(index: u32) -> Result<NvIndexTpmHandle> {
+    NvIndexTpmHandle::new(index)
+        .map_err(|_| Error::InvalidArgument(format!("{index:#010x} is not an NV index")))
 }
 
 fn pcr_index(slot: PcrSlot) -> u8 {
@@ -285,6 +299,79 @@ impl Tpm {
             )
         })?;
         Ok(Some(raw[..len].to_vec()))
+    }
+
+    /// The contents of NV index `index` (read with owner authorisation, empty owner auth
+    /// assumed), or `None` when the index is not defined.
+    pub fn nv_read(&mut self, index: u32) -> Result<Option<Vec<u8>>> {
+        let handle = nv_index(index)?;
+        if !self.handle_present(index)? {
+            return Ok(None);
+        }
+        self.ctx
+            .execute_with_nullauth_session(|c| nv::read_full(c, NvAuth::Owner, handle))
+            .map(Some)
+            .map_err(tpm("NV_Read"))
+    }
+
+    /// Replaces NV index `index` with exactly `data` (1 to [`MAX_NV_WRITE`] bytes): an index
+    /// already there is undefined first (its size may differ), then it is defined with owner
+    /// read/write and written. Owner authorisation, empty owner auth assumed (as for
+    /// TPM2_EvictControl).
+    pub fn nv_replace(&mut self, index: u32, data: &[u8]) -> Result<()> {
+        let handle = nv_index(index)?;
+        if data.is_empty() || data.len() > MAX_NV_WRITE {
+            return Err(Error::InvalidArgument(format!(
+                "NV data of {} bytes (1 to {MAX_NV_WRITE})",
+                data.len()
+            )));
+        }
+        let size = u16::try_from(data.len())
+            .map_err(|_| Error::InvalidArgument("NV data too large".into()))?;
+        let buffer = MaxNvBuffer::try_from(data.to_vec())
+            .map_err(|e| Error::InvalidArgument(format!("NV data: {e}")))?;
+        let attributes = NvIndexAttributesBuilder::new()
+            .with_owner_write(true)
+            .with_owner_read(true)
+            .with_auth_read(true)
+            .with_no_da(true)
+            .build()
+            .map_err(tpm("NV_DefineSpace"))?;
+        let public = NvPublicBuilder::new()
+            .with_nv_index(handle)
+            .with_index_name_algorithm(HashingAlgorithm::Sha256)
+            .with_index_attributes(attributes)
+            .with_data_area_size(size.into())
+            .build()
+            .map_err(tpm("NV_DefineSpace"))?;
+        if self.handle_present(index)? {
+            let existing = self
+                .ctx
+                .execute_without_session(|c| c.tr_from_tpm_public(TpmHandle::NvIndex(handle)))
+                .map_err(tpm("NV_ReadPublic"))?;
+            self.ctx
+                .execute_with_session(Some(AuthSession::Password), |c| {
+                    c.nv_undefine_space(Provision::Owner, existing.into())
+                })
+                .map_err(tpm("NV_UndefineSpace"))?;
+        }
+        let defined = self
+            .ctx
+            .execute_with_session(Some(AuthSession::Password), |c| {
+                c.nv_define_space(Provision::Owner, None, public)
+            })
+            .map_err(tpm("NV_DefineSpace"))?;
+        let written = self
+            .ctx
+            .execute_with_session(Some(AuthSession::Password), |c| {
+                c.nv_write(NvAuth::Owner, defined, buffer, 0)
+            })
+            .map_err(tpm("NV_Write"));
+        let closed = self
+            .ctx
+            .tr_close(&mut defined.into())
+            .map_err(tpm("NV_Write"));
+        finish(written, closed)
     }
 
     /// Like [`Tpm::ek_certificate`], but a missing certificate is [`Error::NoEkCertificate`].

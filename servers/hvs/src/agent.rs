@@ -64,6 +64,10 @@ pub struct QuoteResponse {
     pub quote: String,
     pub signature: String,
     pub pcrs: Vec<PcrValue>,
+    /// The asset-tag NV contents, base64, when the host has one; the quote's qualifying data
+    /// is then `asset_tag_nonce(nonce, tag)`.
+    #[serde(default)]
+    pub asset_tag: Option<String>,
 }
 
 /// A decoded quote: TPMS_ATTEST, TPMT_SIGNATURE and the PCR values the agent claims.
@@ -72,7 +76,19 @@ pub struct Quote {
     pub attest: Vec<u8>,
     pub signature: Vec<u8>,
     pub pcrs: Vec<(u8, Vec<u8>)>,
+    /// The asset tag the agent read from its TPM (SHA-384 of the deployed tag certificate).
+    pub asset_tag: Option<Vec<u8>>,
 }
+
+/// SecL's TagWriteRequest.
+#[derive(Debug, Serialize)]
+struct TagWriteRequest<'a> {
+    tag: String,
+    hardware_uuid: &'a str,
+}
+
+/// Largest asset tag accepted from an agent (SecL writes a 48-byte SHA-384 digest).
+const MAX_ASSET_TAG: usize = 512;
 
 /// A client for one trust agent.
 pub struct Agent {
@@ -244,7 +260,20 @@ impl Agent {
                 .map_err(|_| bad(format!("PCR {} value is not hex", p.index)))?;
             values.push((p.index, v));
         }
+        let asset_tag = match r.asset_tag {
+            Some(t) => {
+                let t = B64
+                    .decode(t.trim())
+                    .map_err(|_| bad("asset_tag is not base64".into()))?;
+                if t.is_empty() || t.len() > MAX_ASSET_TAG {
+                    return Err(bad(format!("asset_tag of {} bytes", t.len())));
+                }
+                Some(t)
+            }
+            None => None,
+        };
         Ok(Quote {
+            asset_tag,
             attest: B64
                 .decode(r.quote.trim())
                 .map_err(|_| bad("quote is not base64".into()))?,
@@ -253,6 +282,21 @@ impl Agent {
                 .map_err(|_| bad("signature is not base64".into()))?,
             pcrs: values,
         })
+    }
+}
+
+impl Agent {
+    /// SecL's `POST /v2/tag`: the agent writes `digest` (SHA-384 of the tag certificate) into
+    /// its TPM's asset-tag NV index; it refuses a tag made for another hardware UUID.
+    pub async fn write_tag(&self, digest: &[u8], hardware_uuid: &str) -> Result<(), AgentError> {
+        let body = serde_json::to_vec(&TagWriteRequest {
+            tag: B64.encode(digest),
+            hardware_uuid,
+        })
+        .map_err(|e| AgentError(e.to_string()))?;
+        self.call(reqwest::Method::POST, "/v2/tag", "*/*", Some(body))
+            .await
+            .map(drop)
     }
 }
 

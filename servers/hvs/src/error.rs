@@ -18,6 +18,10 @@ pub enum HvsError {
     /// Missing or wrong credentials (401).
     #[error("{0}")]
     Unauthorized(String),
+    /// Something outside the HVS (a host's trust agent) failed the operation (500, with this
+    /// message, which never carries a secret).
+    #[error("{0}")]
+    Failed(String),
     /// Configuration or key material on disk is unusable (start-up).
     #[error("{0}")]
     Config(String),

@@ -46,12 +46,15 @@ impl PartRules for FlavorPart {
             Self::Platform => 0..=7,
             Self::Os => 8..=9,
             Self::HostUnique => 11..=15,
+            // Compares the TPM's asset-tag NV index, no PCR.
+            #[allow(clippy::reversed_empty_ranges)]
+            Self::AssetTag => 1..=0,
         }
     }
 
     fn group(self) -> &'static str {
         match self {
-            Self::HostUnique => GROUP_HOST_UNIQUE,
+            Self::HostUnique | Self::AssetTag => GROUP_HOST_UNIQUE,
             _ => GROUP_AUTOMATIC,
         }
     }
@@ -79,7 +82,13 @@ pub struct Flavor {
     pub pcr_bank: String,
     pub pcrs: Vec<PcrExpectation>,
     pub created: String,
+    /// ASSET_TAG flavors: the deployed tag certificate's digest and tags (absent in records of
+    /// earlier versions, which had no such flavors).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asset_tag: Option<AssetTagExpectation>,
 }
+
+pub use secl_api::hvs::{AssetTagExpectation, TagKvAttribute};
 
 /// A flavor as an admin imports it (`POST /flavors` without `host_id`).
 #[derive(Debug, Clone, Deserialize)]
@@ -110,6 +119,12 @@ impl FlavorImport {
     /// Checks the import and turns it into a flavor with a fresh id, plus the names of the
     /// groups it joins (unchecked: the service resolves them).
     pub fn into_flavor(self, now: &str) -> Result<(Flavor, Vec<String>)> {
+        if self.flavor_part == FlavorPart::AssetTag {
+            return Err(bad(
+                "Invalid flavor: ASSET_TAG flavors are made by deploying a tag certificate \
+                 (rpc/deploy-tag-certificate)",
+            ));
+        }
         if let Some(bank) = &self.pcr_bank
             && !bank.eq_ignore_ascii_case("SHA256")
         {
@@ -157,6 +172,7 @@ impl FlavorImport {
             pcr_bank: "SHA256".into(),
             pcrs,
             created: now.into(),
+            asset_tag: None,
         };
         Ok((flavor, groups))
     }
@@ -174,10 +190,11 @@ pub fn groups_for_part(part: FlavorPart, names: Vec<String>) -> Result<Vec<Strin
             out.push(n);
         }
     }
-    if part == FlavorPart::HostUnique {
+    if matches!(part, FlavorPart::HostUnique | FlavorPart::AssetTag) {
         if out.iter().any(|n| n != GROUP_HOST_UNIQUE) {
             return Err(bad(format!(
-                "Invalid flavor: HOST_UNIQUE flavors belong to flavor group {GROUP_HOST_UNIQUE} only"
+                "Invalid flavor: {} flavors belong to flavor group {GROUP_HOST_UNIQUE} only",
+                part.name()
             )));
         }
         return Ok(vec![GROUP_HOST_UNIQUE.into()]);
@@ -239,9 +256,9 @@ pub fn check_pcrs(mut pcrs: Vec<PcrExpectation>) -> Result<Vec<PcrExpectation>> 
 
 // ----- flavor groups and match policies ---------------------------------------------------
 
-/// The flavor parts a match policy may name: this HVS's three plus SecL's SOFTWARE and
-/// ASSET_TAG, accepted so SecL's own policy documents load (no flavor of those parts exists
-/// here, so they are NA when REQUIRED_IF_DEFINED and untrusted when REQUIRED).
+/// The flavor parts a match policy may name: this HVS's four plus SecL's SOFTWARE, accepted so
+/// SecL's own policy documents load (no SOFTWARE flavor exists here, so it is NA when
+/// REQUIRED_IF_DEFINED and untrusted when REQUIRED).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum PolicyPart {
@@ -270,6 +287,7 @@ impl From<FlavorPart> for PolicyPart {
             FlavorPart::Platform => Self::Platform,
             FlavorPart::Os => Self::Os,
             FlavorPart::HostUnique => Self::HostUnique,
+            FlavorPart::AssetTag => Self::AssetTag,
         }
     }
 }
@@ -378,6 +396,57 @@ pub const FAULT_PCR_MISMATCH: &str = "PcrValueMismatch";
 pub const FAULT_PCR_MISSING: &str = "PcrValueMissing";
 /// SecL's fault name for a REQUIRED part without any flavor.
 pub const FAULT_FLAVOR_MISSING: &str = "RequiredFlavorTypeMissing";
+/// SecL's fault name for a host whose asset-tag NV index holds another digest.
+pub const FAULT_ASSET_TAG_MISMATCH: &str = "AssetTagMismatch";
+/// SecL's fault name for a host that reported no asset tag.
+pub const FAULT_ASSET_TAG_MISSING: &str = "AssetTagMissing";
+/// SecL's fault name for an ASSET_TAG flavor that names no digest.
+pub const FAULT_ASSET_TAG_NOT_PROVISIONED: &str = "AssetTagNotProvisioned";
+
+/// What a fresh quote showed: the quoted PCR values (index → SHA-256 value) and the asset tag
+/// the agent read from its TPM and bound into the quote (None when the index is undefined).
+#[derive(Debug, Clone, Copy)]
+pub struct Measured<'a> {
+    pub pcrs: &'a BTreeMap<u8, Vec<u8>>,
+    pub asset_tag: Option<&'a [u8]>,
+}
+
+/// SecL's AssetTagMatches rule: the reported digest equals the flavor's.
+fn asset_tag_faults(flavor: &Flavor, group: &str, reported: Option<&[u8]>) -> Vec<Fault> {
+    use base64::Engine as _;
+    let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+    let expected = flavor.asset_tag.as_ref().map(|a| a.digest.clone());
+    let fault = |name: &str, description: &str, expected: String, actual: String| Fault {
+        name: name.into(),
+        flavor_id: Some(flavor.id),
+        pcr_index: None,
+        expected,
+        actual,
+        description: description.into(),
+        flavorgroup: Some(group.to_string()),
+    };
+    match (expected, reported) {
+        (_, None) => vec![fault(
+            FAULT_ASSET_TAG_MISSING,
+            "Asset tag reported is null: the host's TPM holds no asset tag (NV index 0x01c10110)",
+            String::new(),
+            String::new(),
+        )],
+        (None, Some(r)) => vec![fault(
+            FAULT_ASSET_TAG_NOT_PROVISIONED,
+            "Asset tag is not provisioned by the management: the flavor names no digest",
+            String::new(),
+            b64(r),
+        )],
+        (Some(e), Some(r)) if e == b64(r) => Vec::new(),
+        (Some(e), Some(r)) => vec![fault(
+            FAULT_ASSET_TAG_MISMATCH,
+            "Asset tag provisioned does not match asset tag reported",
+            e,
+            b64(r),
+        )],
+    }
+}
 
 /// Why a part is not trusted: a PCR that did not have the value a flavor expects, or no flavor
 /// at all for a REQUIRED part (then `flavor_id` and `pcr_index` are absent).
@@ -464,8 +533,12 @@ pub struct GroupFlavors<'a> {
     pub flavors: Vec<&'a Flavor>,
 }
 
-/// Faults of one flavor against quoted PCR values (index → SHA-256 value); empty = it matches.
-fn flavor_faults(flavor: &Flavor, group: &str, actual: &BTreeMap<u8, Vec<u8>>) -> Vec<Fault> {
+/// Faults of one flavor against what the quote showed; empty = it matches.
+fn flavor_faults(flavor: &Flavor, group: &str, measured: Measured<'_>) -> Vec<Fault> {
+    if flavor.flavor_part == FlavorPart::AssetTag {
+        return asset_tag_faults(flavor, group, measured.asset_tag);
+    }
+    let actual = measured.pcrs;
     flavor
         .pcrs
         .iter()
@@ -510,7 +583,7 @@ pub fn evaluate_policy(
     group: &str,
     policy: &FlavorMatchPolicy,
     candidates: &[&Flavor],
-    actual: &BTreeMap<u8, Vec<u8>>,
+    actual: Measured<'_>,
 ) -> PartResult {
     let part = policy.flavor_part.name();
     if candidates.is_empty() {
@@ -562,7 +635,7 @@ pub fn evaluate_policy(
 /// results joined): a part is untrusted if any group's policy for it fails, NA if no policy
 /// applied, and the host is trusted only when something was evaluated and no part failed.
 /// Flavors of a part the group has no policy for are not looked at.
-pub fn evaluate_groups(groups: &[GroupFlavors<'_>], actual: &BTreeMap<u8, Vec<u8>>) -> Evaluation {
+pub fn evaluate_groups(groups: &[GroupFlavors<'_>], actual: Measured<'_>) -> Evaluation {
     let mut parts: BTreeMap<String, PartResult> = FlavorPart::ALL
         .iter()
         .map(|p| (p.name().to_string(), PartResult::na()))
@@ -615,6 +688,15 @@ mod tests {
                 })
                 .collect(),
             created: time::OffsetDateTime::now_utc().format(&Rfc3339).unwrap(),
+            asset_tag: None,
+        }
+    }
+
+    /// PCR values alone, no asset tag.
+    fn m(pcrs: &BTreeMap<u8, Vec<u8>>) -> Measured<'_> {
+        Measured {
+            pcrs,
+            asset_tag: None,
         }
     }
 
@@ -629,7 +711,7 @@ mod tests {
                 policies,
                 flavors: flavors.to_vec(),
             }],
-            &actual(&[(0, 0), (7, 0), (8, 1), (11, 2)]),
+            m(&actual(&[(0, 0), (7, 0), (8, 1), (11, 2)])),
         )
     }
 
@@ -668,7 +750,7 @@ mod tests {
     fn no_flavor_and_no_group_are_not_trusted() {
         let pol = automatic_policies();
         assert!(!automatic(&pol, &[]).overall);
-        assert!(!evaluate_groups(&[], &actual(&[(0, 0)])).overall);
+        assert!(!evaluate_groups(&[], m(&actual(&[(0, 0)]))).overall);
     }
 
     /// The allow/deny matrix: match type × requirement × which flavors match.
@@ -718,7 +800,7 @@ mod tests {
         ];
         for (i, (mt, req, flavors, want)) in cases.into_iter().enumerate() {
             let policy = FlavorMatchPolicy::new(PolicyPart::Platform, mt, req);
-            let r = evaluate_policy("g", &policy, &flavors, &host);
+            let r = evaluate_policy("g", &policy, &flavors, m(&host));
             assert_eq!(r.trusted, want, "case {i}: {mt:?} {req:?}: {r:?}");
             assert_eq!(r.faults.is_empty(), want != Some(false), "case {i}: {r:?}");
             if mt == Latest && !flavors.is_empty() {
@@ -727,7 +809,7 @@ mod tests {
         }
         // ALL_OF names the flavor that differs and its PCR.
         let policy = FlavorMatchPolicy::new(PolicyPart::Platform, AllOf, Required);
-        let r = evaluate_policy("g", &policy, &[&good, &bad1], &host);
+        let r = evaluate_policy("g", &policy, &[&good, &bad1], m(&host));
         assert_eq!(r.faults.len(), 1);
         assert_eq!(r.faults[0].flavor_id, Some(bad1.id));
         assert_eq!(r.faults[0].pcr_index, Some(0));
@@ -761,8 +843,8 @@ mod tests {
             policies: &all,
             flavors: vec![&p, &bad],
         };
-        assert!(evaluate_groups(std::slice::from_ref(&g1), &host).overall);
-        let e = evaluate_groups(&[g1.clone(), g2], &host);
+        assert!(evaluate_groups(std::slice::from_ref(&g1), m(&host)).overall);
+        let e = evaluate_groups(&[g1.clone(), g2], m(&host));
         assert!(!e.overall);
         assert_eq!(
             e.parts["PLATFORM"].faults[0].flavorgroup.as_deref(),
@@ -779,7 +861,7 @@ mod tests {
                 policies: &sw,
                 flavors: vec![&p],
             }],
-            &host,
+            m(&host),
         );
         assert!(!e.overall);
         assert_eq!(e.parts["SOFTWARE"].trusted, Some(false));
@@ -795,10 +877,52 @@ mod tests {
                 policies: &os_only,
                 flavors: vec![&bad],
             }],
-            &host,
+            m(&host),
         );
         assert!(!e.overall, "nothing evaluated is not trusted");
         assert_eq!(e.parts["PLATFORM"].trusted, None);
+    }
+
+    #[test]
+    fn asset_tag_flavors_compare_the_reported_digest() {
+        use base64::Engine as _;
+        let digest = [5u8; 48];
+        let mut tag = flavor(FlavorPart::AssetTag, Some("hw"), &[]);
+        tag.asset_tag = Some(AssetTagExpectation {
+            certificate_id: Uuid::new_v4(),
+            digest: base64::engine::general_purpose::STANDARD.encode(digest),
+            tags: vec![TagKvAttribute {
+                name: "country".into(),
+                value: "US".into(),
+            }],
+        });
+        let policy = FlavorMatchPolicy::new(
+            PolicyPart::AssetTag,
+            MatchType::Latest,
+            Requirement::RequiredIfDefined,
+        );
+        let pcrs = actual(&[]);
+        let run = |reported: Option<&[u8]>| {
+            evaluate_policy(
+                "g",
+                &policy,
+                &[&tag],
+                Measured {
+                    pcrs: &pcrs,
+                    asset_tag: reported,
+                },
+            )
+        };
+        assert_eq!(run(Some(&digest)).trusted, Some(true));
+        let r = run(Some(&[6u8; 48]));
+        assert_eq!(r.trusted, Some(false));
+        assert_eq!(r.faults[0].name, FAULT_ASSET_TAG_MISMATCH);
+        let r = run(None);
+        assert_eq!(r.faults[0].name, FAULT_ASSET_TAG_MISSING);
+        // No ASSET_TAG flavor under REQUIRED_IF_DEFINED: NA.
+        let none = evaluate_policy("g", &policy, &[], m(&pcrs));
+        assert_eq!(none.trusted, None);
+        assert!(FlavorPart::AssetTag.pcrs().next().is_none());
     }
 
     #[test]

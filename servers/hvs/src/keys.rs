@@ -16,6 +16,8 @@ use crate::error::{HvsError, Result, internal};
 
 /// CN of the PrivacyCA certificate, as SecL names it.
 pub const PRIVACY_CA_CN: &str = "HVS Privacy Certificate";
+/// CN of the Tag CA certificate (signs asset-tag certificates), as SecL names it.
+pub const TAG_CA_CN: &str = "HVS Tag Certificate";
 /// CN of the SAML signing certificate, as SecL names it.
 pub const SAML_CN: &str = "HVS SAML Certificate";
 const SAML_CERT_YEARS: i32 = 5;
@@ -79,18 +81,29 @@ fn read_text(path: &Path) -> Result<String> {
 
 /// Loads the PrivacyCA from `dir`, creating it on first start.
 pub fn privacy_ca(dir: &Path) -> Result<PrivacyCa> {
-    let cert = dir.join("privacy-ca-cert.pem");
-    let key = dir.join("privacy-ca-key.pem");
+    load_ca(dir, "privacy-ca", PRIVACY_CA_CN)
+}
+
+/// Loads the Tag CA (`tag-ca-cert.pem`, `tag-ca-key.pem`) from `dir`, creating it on first
+/// start; data directories of earlier versions get one on their next start.
+pub fn tag_ca(dir: &Path) -> Result<PrivacyCa> {
+    load_ca(dir, "tag-ca", TAG_CA_CN)
+}
+
+/// A CA kept as `<stem>-cert.pem` and `<stem>-key.pem` (0600) in `dir`.
+fn load_ca(dir: &Path, stem: &str, cn: &str) -> Result<PrivacyCa> {
+    let cert = dir.join(format!("{stem}-cert.pem"));
+    let key = dir.join(format!("{stem}-key.pem"));
     if let Some(key_pem) = read_private(&key)? {
         let key_pem = std::str::from_utf8(&key_pem)
             .map_err(|_| HvsError::Config(format!("{} is not PEM", key.display())))?;
         return PrivacyCa::from_pem(&read_text(&cert)?, key_pem)
-            .map_err(|e| HvsError::Config(format!("PrivacyCA in {}: {e}", dir.display())));
+            .map_err(|e| HvsError::Config(format!("{cn} CA in {}: {e}", dir.display())));
     }
-    let ca = PrivacyCa::generate(PRIVACY_CA_CN).map_err(internal)?;
+    let ca = PrivacyCa::generate(cn).map_err(internal)?;
     write_private_new(&key, ca.private_key_pem().map_err(internal)?.as_bytes())?;
     replace_private(&cert, ca.certificate_pem().as_bytes())?;
-    tracing::info!("first start: PrivacyCA created in {}", cert.display());
+    tracing::info!("first start: {cn} CA created in {}", cert.display());
     Ok(ca)
 }
 

@@ -32,7 +32,8 @@ use crate::keys::pem_block;
 use crate::service::{
     AikActivateRequest, AikChallengeRequest, FlavorGroupCreate, FlavorGroupFilter, GROUP_NOT_FOUND,
     HOST_LINK_NOT_FOUND, HOST_STATES, HostCreate, Hvs, MAX_NUMBER_OF_DAYS, REPORT_SEARCH_LIMIT,
-    RegisterKeyInfo, ReportCriteria, ReportFilter,
+    RegisterKeyInfo, ReportCriteria, ReportFilter, TAG_CERT_NOT_FOUND, TagCertCreate,
+    TagCertFilter,
 };
 
 pub const BASE_PATH: &str = "/hvs/v2";
@@ -50,6 +51,7 @@ fn api_error(e: HvsError) -> ApiError {
         HvsError::Conflict(m) => ApiError::new(StatusCode::CONFLICT, m),
         HvsError::Unauthorized(m) => ApiError::unauthorized(m),
         HvsError::TooMany(m) => ApiError::new(StatusCode::TOO_MANY_REQUESTS, m),
+        HvsError::Failed(m) => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, m),
         other => {
             tracing::error!("request failed: {other}");
             ApiError::internal()
@@ -101,6 +103,15 @@ pub fn router(hvs: Arc<Hvs>, max_body_bytes: usize) -> Router {
             "/flavorgroups/{id}/flavors/{flavor}",
             get(get_flavorgroup_link).delete(delete_flavorgroup_link),
         )
+        .route(
+            "/tag-certificates",
+            get(list_tag_certificates).post(create_tag_certificate),
+        )
+        .route(
+            "/tag-certificates/{id}",
+            get(get_tag_certificate).delete(delete_tag_certificate),
+        )
+        .route("/rpc/deploy-tag-certificate", post(deploy_tag_certificate))
         .route("/reports", get(list_reports).post(create_report))
         .route("/reports/{id}", get(get_report))
         .route("/tokens", get(list_tokens).post(create_token))
@@ -180,6 +191,7 @@ async fn ca_certificate(State(hvs): St, headers: HeaderMap, Path(kind): Path<Str
     let (name, der) = match kind.as_str() {
         "privacy" | "aik" | "root" => ("privacy", hvs.privacy_ca_der().to_vec()),
         "saml" => ("saml", hvs.saml_cert_der().to_vec()),
+        "tag" => ("tag", hvs.tag_ca_der().to_vec()),
         "ek" | "endorsement" => {
             // The root when one was configured, else the first certificate.
             let cas = hvs.ek_cas();
@@ -458,6 +470,179 @@ async fn delete_flavor(State(hvs): St, headers: HeaderMap, Path(id): Path<String
     } else {
         Err(ApiError::not_found("Flavor with given id does not exist"))
     }
+}
+
+// ----- asset tags (SecL's tag certificates) -----------------------------------------------
+
+/// SecL's JSON body checks for the tag routes: `Content-Type: application/json` (415
+/// `Invalid Content-Type`), a body (400 `The request body is not provided`), known fields only
+/// (400 `Unable to decode JSON request body`).
+fn tag_body<T: serde::de::DeserializeOwned>(headers: &HeaderMap, body: &[u8]) -> ApiResult<T> {
+    require_content_type(headers, JSON)?;
+    if body.is_empty() {
+        return Err(ApiError::bad_request("The request body is not provided"));
+    }
+    serde_json::from_slice(body)
+        .map_err(|e| ApiError::bad_request(format!("Unable to decode JSON request body: {e}")))
+}
+
+async fn create_tag_certificate(State(hvs): St, headers: HeaderMap, body: Bytes) -> ApiResult {
+    authorize(
+        &hvs,
+        &headers,
+        Permission::new("tag_certificates", "create"),
+    )
+    .await?;
+    require_accept(&headers, JSON)?;
+    let req: TagCertCreate = tag_body(&headers, &body)?;
+    let cert = hvs.create_tag_certificate(req).await.map_err(api_error)?;
+    Ok(created(cert))
+}
+
+async fn list_tag_certificates(
+    State(hvs): St,
+    headers: HeaderMap,
+    Query(q): Query<Vec<(String, String)>>,
+) -> ApiResult {
+    authorize(
+        &hvs,
+        &headers,
+        Permission::new("tag_certificates", "search"),
+    )
+    .await?;
+    require_accept(&headers, JSON)?;
+    let filter = tag_filter(&q)?;
+    let certs = hvs.tag_certificates(&filter).await.map_err(api_error)?;
+    Ok(Json(serde_json::json!({ "certificates": certs })).into_response())
+}
+
+/// One certificate; SecL finds it through the search (`?id=`), so the same permission.
+async fn get_tag_certificate(
+    State(hvs): St,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> ApiResult {
+    authorize(
+        &hvs,
+        &headers,
+        Permission::new("tag_certificates", "search"),
+    )
+    .await?;
+    require_accept(&headers, JSON)?;
+    match hvs
+        .tag_certificate(parse_id(&id)?)
+        .await
+        .map_err(api_error)?
+    {
+        Some(c) => Ok(Json(c).into_response()),
+        None => Err(ApiError::not_found(TAG_CERT_NOT_FOUND)),
+    }
+}
+
+async fn delete_tag_certificate(
+    State(hvs): St,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> ApiResult {
+    authorize(
+        &hvs,
+        &headers,
+        Permission::new("tag_certificates", "delete"),
+    )
+    .await?;
+    if hvs
+        .delete_tag_certificate(parse_id(&id)?)
+        .await
+        .map_err(api_error)?
+    {
+        Ok(StatusCode::NO_CONTENT.into_response())
+    } else {
+        Err(ApiError::not_found(TAG_CERT_NOT_FOUND))
+    }
+}
+
+/// SecL's TagCertificateDeployCriteria.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TagDeploy {
+    #[serde(default)]
+    certificate_id: Option<String>,
+}
+
+async fn deploy_tag_certificate(State(hvs): St, headers: HeaderMap, body: Bytes) -> ApiResult {
+    authorize(
+        &hvs,
+        &headers,
+        Permission::new("tag_certificates", "deploy"),
+    )
+    .await?;
+    require_accept(&headers, JSON)?;
+    let req: TagDeploy = tag_body(&headers, &body)?;
+    let id = req
+        .certificate_id
+        .as_deref()
+        .and_then(|s| Uuid::try_parse(s.trim()).ok())
+        .filter(|u| !u.is_nil())
+        .ok_or_else(|| {
+            ApiError::bad_request("Invalid UUID format of the Tag Certificate identifier provided")
+        })?;
+    let flavor = hvs.deploy_tag_certificate(id).await.map_err(api_error)?;
+    let mut view = hvs.flavor_views(&[flavor]).await.map_err(api_error)?;
+    Ok(Json(view.pop()).into_response())
+}
+
+/// SecL's tag certificate search parameters; anything else, or a value that does not parse,
+/// is 400.
+fn tag_filter(q: &[(String, String)]) -> ApiResult<TagCertFilter> {
+    query_params(
+        q,
+        &[
+            "id",
+            "hardwareUuid",
+            "subjectEqualTo",
+            "subjectContains",
+            "issuerEqualTo",
+            "issuerContains",
+            "validOn",
+            "validBefore",
+            "validAfter",
+        ],
+    )?;
+    let get = |name: &str| param(q, name).map(str::trim).filter(|v| !v.is_empty());
+    let uuid = |name: &str, what: &str| {
+        get(name)
+            .map(|v| {
+                Uuid::try_parse(v).map_err(|_| {
+                    ApiError::bad_request(format!("Invalid UUID format of the {what} specified"))
+                })
+            })
+            .transpose()
+    };
+    let text = |name: &str| -> ApiResult<Option<String>> {
+        match get(name) {
+            Some(v) if v.len() > 255 || v.chars().any(char::is_control) => Err(
+                ApiError::bad_request(format!("Valid contents for {name} must be specified")),
+            ),
+            other => Ok(other.map(str::to_string)),
+        }
+    };
+    Ok(TagCertFilter {
+        id: uuid("id", "TagCertificate Identifier")?,
+        hardware_uuid: uuid("hardwareUuid", "Host HardwareUUID")?,
+        subject_equal_to: text("subjectEqualTo")?,
+        subject_contains: text("subjectContains")?,
+        issuer_equal_to: text("issuerEqualTo")?,
+        issuer_contains: text("issuerContains")?,
+        valid_on: get("validOn")
+            .map(|v| parse_date(v, "validOn"))
+            .transpose()?,
+        valid_before: get("validBefore")
+            .map(|v| parse_date(v, "validBefore"))
+            .transpose()?,
+        valid_after: get("validAfter")
+            .map(|v| parse_date(v, "validAfter"))
+            .transpose()?,
+    })
 }
 
 // ----- reports ----------------------------------------------------------------------------

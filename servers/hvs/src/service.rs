@@ -12,7 +12,7 @@ use secl_attest::privacy_ca::{
     PrivacyCa, certificate_public_key, make_credential, verify_binding_certificate, verify_chain,
 };
 use secl_attest::tpm2::Public;
-use secl_attest::verify::{check_aik_attributes, verify_quote};
+use secl_attest::verify::{asset_tag_nonce, check_aik_attributes, verify_quote};
 use secl_auth::{Principal, TokenStore};
 use secl_store::{Store, StoreError};
 use serde::{Deserialize, Serialize};
@@ -30,10 +30,12 @@ use crate::keys::{self, SamlSigner, SealKey};
 
 mod groups;
 mod identity;
+mod tags;
 pub use groups::{
     FlavorGroup, FlavorGroupCreate, FlavorGroupFilter, FlavorLink, GROUP_EXISTS, GROUP_NOT_FOUND,
     HOST_LINK_EXISTS, HOST_LINK_NO_GROUP, HOST_LINK_NOT_FOUND, HostGroupLink,
 };
+pub use tags::{TAG_CERT_NOT_FOUND, TagCertCreate, TagCertFilter, TagCertRecord};
 
 const KIND_CHALLENGE: &str = "hvs-aik-challenge";
 const KIND_HOST: &str = "hvs-host";
@@ -213,6 +215,8 @@ pub struct Hvs {
     store: Arc<dyn Store>,
     tokens: TokenStore,
     ca: PrivacyCa,
+    /// Signs asset-tag certificates (SecL's Tag CA).
+    tag_ca: PrivacyCa,
     saml: SamlSigner,
     seal: SealKey,
     ek_cas: Vec<Vec<u8>>,
@@ -261,6 +265,7 @@ impl Hvs {
             tokens: TokenStore::new(store.clone(), TOKEN_NAMESPACE, "reports:create:*"),
             store,
             ca: keys::privacy_ca(data_dir)?,
+            tag_ca: keys::tag_ca(data_dir)?,
             saml: keys::saml_signer(data_dir)?,
             seal: SealKey::load_or_create(data_dir)?,
             ek_cas,
@@ -277,6 +282,10 @@ impl Hvs {
 
     pub fn privacy_ca_der(&self) -> &[u8] {
         self.ca.certificate_der()
+    }
+
+    pub fn tag_ca_der(&self) -> &[u8] {
+        self.tag_ca.certificate_der()
     }
 
     pub fn saml_cert_der(&self) -> &[u8] {
@@ -603,11 +612,7 @@ impl Hvs {
 
     /// A fresh, fully verified quote of `pcrs`; marks the host's state by whether the agent
     /// answered.
-    async fn fresh_quote(
-        &self,
-        host: &mut HostRecord,
-        pcrs: &[u8],
-    ) -> Result<BTreeMap<u8, Vec<u8>>> {
+    async fn fresh_quote(&self, host: &mut HostRecord, pcrs: &[u8]) -> Result<Quoted> {
         let agent = self.agent_for(host)?;
         let mut nonce = [0u8; 32];
         rand::rng().fill_bytes(&mut nonce);
@@ -632,9 +637,23 @@ impl Hvs {
         {
             return Err(bad("The host's quote does not cover the PCRs asked for"));
         }
-        verify_quote(&aik, &quote.attest, &quote.signature, &nonce, &quote.pcrs)
-            .map_err(|e| bad(format!("The host's quote does not verify: {e}")))?;
-        Ok(quote.pcrs.into_iter().collect())
+        // A host with an asset tag quotes over SHA-256(nonce ‖ tag): the tag is bound.
+        let qualifying = match &quote.asset_tag {
+            Some(tag) => asset_tag_nonce(&nonce, tag),
+            None => nonce.to_vec(),
+        };
+        verify_quote(
+            &aik,
+            &quote.attest,
+            &quote.signature,
+            &qualifying,
+            &quote.pcrs,
+        )
+        .map_err(|e| bad(format!("The host's quote does not verify: {e}")))?;
+        Ok(Quoted {
+            pcrs: quote.pcrs.into_iter().collect(),
+            asset_tag: quote.asset_tag,
+        })
     }
 
     async fn set_state(
@@ -671,6 +690,12 @@ impl Hvs {
         if parts.is_empty() {
             return Err(bad("flavor_parts must name at least one part"));
         }
+        if parts.contains(&FlavorPart::AssetTag) {
+            return Err(bad(
+                "ASSET_TAG flavors are made by deploying a tag certificate \
+                 (rpc/deploy-tag-certificate)",
+            ));
+        }
         let parts: BTreeSet<FlavorPart> = parts.iter().copied().collect();
         let shared = flavor::groups_for_part(FlavorPart::Platform, group_names)?;
         let Some(mut host) = self.host(host_id).await? else {
@@ -682,7 +707,7 @@ impl Hvs {
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
-        let values = self.fresh_quote(&mut host, &pcrs).await?;
+        let values = self.fresh_quote(&mut host, &pcrs).await?.pcrs;
         let now = now_str();
         let mut out = Vec::new();
         for part in parts {
@@ -708,6 +733,7 @@ impl Hvs {
                     })
                     .collect(),
                 created: now.clone(),
+                asset_tag: None,
             };
             self.store_flavor(&f, &names).await?;
             out.push(f);
@@ -837,12 +863,12 @@ impl Hvs {
             .map(|f| (f.id, f))
             .collect();
         let by_group = self.flavors_by_group().await?;
-        // HOST_UNIQUE flavors apply to their own host only, under each group's HOST_UNIQUE
-        // policy; the other parts come from the group's links.
+        // HOST_UNIQUE and ASSET_TAG flavors apply to their own host only, under each group's
+        // policy for their part; the other parts come from the group's links.
         let unique: Vec<&Flavor> = all
             .values()
             .filter(|f| {
-                f.flavor_part == FlavorPart::HostUnique
+                matches!(f.flavor_part, FlavorPart::HostUnique | FlavorPart::AssetTag)
                     && f.hardware_uuid
                         .as_deref()
                         .is_some_and(|h| h.eq_ignore_ascii_case(&host.hardware_uuid))
@@ -856,7 +882,9 @@ impl Hvs {
                     .into_iter()
                     .flatten()
                     .filter_map(|id| all.get(id))
-                    .filter(|f| f.flavor_part != FlavorPart::HostUnique)
+                    .filter(|f| {
+                        !matches!(f.flavor_part, FlavorPart::HostUnique | FlavorPart::AssetTag)
+                    })
                     .collect();
                 flavors.extend(unique.iter().copied());
                 GroupFlavors {
@@ -872,8 +900,15 @@ impl Hvs {
             // Nothing to compare; the quote still proves the host is alive and ours.
             pcrs = (0..flavor::PCR_COUNT).collect();
         }
-        let values = self.fresh_quote(&mut host, &pcrs).await?;
-        let evaluation = flavor::evaluate_groups(&inputs, &values);
+        let quoted = self.fresh_quote(&mut host, &pcrs).await?;
+        let evaluation = flavor::evaluate_groups(
+            &inputs,
+            flavor::Measured {
+                pcrs: &quoted.pcrs,
+                asset_tag: quoted.asset_tag.as_deref(),
+            },
+        );
+        let tags = passed_asset_tags(&evaluation, &all, quoted.asset_tag.as_deref());
 
         let now = OffsetDateTime::now_utc();
         let now = now.replace_nanosecond(0).unwrap_or(now);
@@ -908,6 +943,7 @@ impl Hvs {
         ]
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))
+        .chain(tags)
         .collect();
         let report =
             secl_saml::TrustReport::new(&self.saml_issuer, now, self.saml_validity, attributes);
@@ -988,6 +1024,48 @@ impl Hvs {
         all.truncate(f.limit);
         Ok(all)
     }
+}
+
+/// A fresh verified quote: PCR values and the asset tag bound into it.
+#[derive(Debug, Clone)]
+pub struct Quoted {
+    pub pcrs: BTreeMap<u8, Vec<u8>>,
+    pub asset_tag: Option<Vec<u8>>,
+}
+
+/// `TAG_<name>` attributes (SecL's `TAG_` + the tag name as written), one per tag of the
+/// ASSET_TAG flavors the evaluation compared, when the AssetTagMatches rule ran and passed.
+/// Only flavors whose digest is the one the host reported count: under ANY_OF an older,
+/// replaced certificate must not lend its tags.
+fn passed_asset_tags(
+    e: &Evaluation,
+    flavors: &BTreeMap<Uuid, Flavor>,
+    reported: Option<&[u8]>,
+) -> Vec<(String, String)> {
+    let (Some(part), Some(reported)) = (e.parts.get(FlavorPart::AssetTag.name()), reported) else {
+        return Vec::new();
+    };
+    if part.trusted != Some(true) {
+        return Vec::new();
+    }
+    let reported = B64.encode(reported);
+    let mut out: Vec<(String, String)> = Vec::new();
+    for id in &part.flavor_ids {
+        let Some(tag) = flavors
+            .get(id)
+            .and_then(|f| f.asset_tag.as_ref())
+            .filter(|t| t.digest == reported)
+        else {
+            continue;
+        };
+        for kv in &tag.tags {
+            let attr = (format!("TAG_{}", kv.name), kv.value.clone());
+            if !out.contains(&attr) {
+                out.push(attr);
+            }
+        }
+    }
+    out
 }
 
 /// SecL's default and largest `limit` of a report search.

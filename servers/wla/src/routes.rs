@@ -1,5 +1,10 @@
 //! The trust-agent HTTPS API HVS calls: host information, the AIK certificate, the binding-key
-//! certificate and TPM quotes. Every route needs the bearer token.
+//! certificate, TPM quotes and SecL's asset-tag write. Every route needs the bearer token.
+//!
+//! Asset tag: `POST /v2/tag` writes the SHA-384 digest of the host's tag certificate into TPM
+//! NV index 0x01c10110 (SecL's). A quote then reports it as `asset_tag` and binds it: the
+//! quote's extraData is SHA-256(nonce ‖ tag) instead of the nonce, so the digest the HVS
+//! compares is the one the agent claimed when the TPM signed.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -55,6 +60,7 @@ pub fn router(state: Arc<AgentState>) -> Router {
         .route("/v2/aik", get(aik))
         .route("/v2/binding-key-certificate", get(binding_key_certificate))
         .route("/v2/tpm/quote", post(quote))
+        .route("/v2/tag", post(write_tag))
         .fallback(|| async { ApiError::not_found("Not found") })
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn_with_state(state.clone(), authenticate))
@@ -139,6 +145,80 @@ pub struct QuoteResponse {
     /// TPMT_SIGNATURE, base64.
     pub signature: String,
     pub pcrs: Vec<PcrValue>,
+    /// The asset-tag NV contents, base64, when the index is defined; the quote's extraData is
+    /// then [`tagged_nonce`] rather than the nonce.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asset_tag: Option<String>,
+}
+
+/// The extraData of a quote made while an asset tag is deployed (see the module docs).
+pub use secl_attest::verify::asset_tag_nonce as tagged_nonce;
+
+/// SecL's TagWriteRequest: the SHA-384 digest of the tag certificate and the hardware UUID
+/// of the host it was made for.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TagWriteRequest {
+    tag: String,
+    hardware_uuid: String,
+}
+
+/// Length of a SHA-384 digest, the only asset tag SecL writes.
+const TAG_LEN: usize = 48;
+
+/// A checked tag write: the 48-byte digest, refused when it was made for another host.
+fn parse_tag_request(body: &[u8], own_uuid: &str) -> Result<Vec<u8>, ApiError> {
+    let req: TagWriteRequest = serde_json::from_slice(body)
+        .map_err(|e| ApiError::bad_request(format!("Invalid tag request: {e}")))?;
+    let tag = B64
+        .decode(req.tag.trim())
+        .map_err(|_| ApiError::bad_request("Invalid tag request: tag is not base64"))?;
+    if tag.len() != TAG_LEN {
+        return Err(ApiError::bad_request(format!(
+            "Invalid tag request: tag of {} bytes (a SHA-384 digest has {TAG_LEN})",
+            tag.len()
+        )));
+    }
+    let hw = uuid::Uuid::try_parse(req.hardware_uuid.trim())
+        .map_err(|_| ApiError::bad_request("Invalid tag request: hardware_uuid is not a UUID"))?;
+    if !hw.to_string().eq_ignore_ascii_case(own_uuid.trim()) {
+        return Err(ApiError::bad_request(
+            "Invalid tag request: the tag was made for another host's hardware UUID",
+        ));
+    }
+    Ok(tag)
+}
+
+/// `POST /v2/tag`: the asset tag goes into the TPM (NV index 0x01c10110, replaced).
+async fn write_tag(
+    State(state): State<Arc<AgentState>>,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let tag = parse_tag_request(&body, &state.host.hardware_uuid)?;
+    let _one_at_a_time = state.tpm_lock.lock().await;
+    let st = state.clone();
+    let result = tokio::task::spawn_blocking(move || {
+        let mut tpm = st.tpm.open()?;
+        tpm.nv_replace(secl_tpm::ASSET_TAG_NV_INDEX, &tag)
+    })
+    .await
+    .map_err(|e| {
+        tracing::error!("tag task failed: {e}");
+        ApiError::internal()
+    })?;
+    match result {
+        Ok(()) => {
+            tracing::info!("asset tag written to NV index 0x01c10110");
+            Ok(StatusCode::OK.into_response())
+        }
+        Err(e) => {
+            tracing::error!("writing the asset tag failed: {e}");
+            Err(ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Writing the asset tag to the TPM failed",
+            ))
+        }
+    }
 }
 
 /// A checked quote request: (nonce, PCR indices ascending, bank).
@@ -195,14 +275,19 @@ async fn quote(
     let st = state.clone();
     let result = tokio::task::spawn_blocking(move || {
         let mut tpm = st.tpm.open()?;
-        tpm.quote(&st.aik, &pcrs, bank, &nonce)
+        let tag = tpm.nv_read(secl_tpm::ASSET_TAG_NV_INDEX)?;
+        let extra = match &tag {
+            Some(t) => tagged_nonce(&nonce, t),
+            None => nonce,
+        };
+        tpm.quote(&st.aik, &pcrs, bank, &extra).map(|q| (q, tag))
     })
     .await
     .map_err(|e| {
         tracing::error!("quote task failed: {e}");
         ApiError::internal()
     })?;
-    let quote = match result {
+    let (quote, tag) = match result {
         Ok(q) => q,
         Err(secl_tpm::Error::InvalidArgument(m)) => {
             return Err(ApiError::bad_request(format!("Invalid quote request: {m}")));
@@ -226,6 +311,7 @@ async fn quote(
                 value: hex::encode(v),
             })
             .collect(),
+        asset_tag: tag.map(|t| B64.encode(t)),
     })
     .into_response())
 }
@@ -240,6 +326,31 @@ mod tests {
         assert!(!token_matches("abd", "abc"));
         assert!(!token_matches("ab", "abc"));
         assert!(!token_matches("", "abc"));
+    }
+
+    #[test]
+    fn tag_request_validation() {
+        let hw = "6a4a3a8e-0000-4000-8000-000000000001";
+        let tag = B64.encode([7u8; 48]);
+        let ok = format!(
+            r#"{{"tag":"{tag}","hardware_uuid":"{}"}}"#,
+            hw.to_uppercase()
+        );
+        assert_eq!(parse_tag_request(ok.as_bytes(), hw).unwrap(), [7u8; 48]);
+        let short = B64.encode([7u8; 32]);
+        for bad in [
+            "not json".to_string(),
+            format!(r#"{{"tag":"{tag}"}}"#),
+            format!(r#"{{"tag":"!!","hardware_uuid":"{hw}"}}"#),
+            format!(r#"{{"tag":"{short}","hardware_uuid":"{hw}"}}"#),
+            format!(r#"{{"tag":"{tag}","hardware_uuid":"nope"}}"#),
+            format!(r#"{{"tag":"{tag}","hardware_uuid":"6a4a3a8e-0000-4000-8000-000000000002"}}"#),
+            format!(r#"{{"tag":"{tag}","hardware_uuid":"{hw}","x":1}}"#),
+        ] {
+            let e = parse_tag_request(bad.as_bytes(), hw).unwrap_err();
+            assert_eq!(e.status, StatusCode::BAD_REQUEST, "{bad}");
+        }
+        assert_ne!(tagged_nonce(b"n", &[1]), tagged_nonce(b"n", &[2]));
     }
 
     #[test]

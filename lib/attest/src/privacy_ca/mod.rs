@@ -24,6 +24,7 @@
 mod chain;
 mod credential;
 pub mod identity;
+mod tag;
 
 use base64::Engine;
 use rsa::pkcs1::{DecodeRsaPrivateKey, EncodeRsaPublicKey};
@@ -38,6 +39,7 @@ pub use chain::{
     verify_binding_certificate_at, verify_chain, verify_chain_at,
 };
 pub use credential::{activate_credential, kdfa_sha256, make_credential, name_alg};
+pub use tag::{TAG_ATTRIBUTE_OID, TagCertificateInfo, parse_tag_certificate, tag_digest};
 
 use crate::der;
 use crate::error::{Error, Result, malformed};

@@ -495,6 +495,7 @@ mod tests {
                 value: "00".repeat(32),
             }],
             created: "2024-01-01T00:00:00Z".into(),
+            asset_tag: None,
         }
     }
 
