@@ -9,7 +9,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use secl_testkit::{Swtpm, provision_wla, secl_command, start_hvs, start_wla, stderr, stdout};
+use secl_testkit::{TpmHvs, secl_command, stderr, stdout};
 use serde_json::Value;
 
 /// `secl` with no SECL_* variables from the outside, HOME in `home`, stdin from /dev/null.
@@ -45,29 +45,15 @@ fn secl_hvs_drives_a_real_tpm_host() {
     let root = tmp.path();
     let home = root.join("home");
     std::fs::create_dir_all(&home).unwrap();
-    let tpm = Swtpm::start(&root.join("swtpm"));
-    let ek_ca = root.join("ek-ca.pem");
-    tpm.write_ek_ca(&ek_ca);
-
-    let hvs_data = root.join("hvs");
-    let hvs = start_hvs(&hvs_data, &ek_ca);
+    let site = TpmHvs::start(root);
+    let (tpm, hvs, hvs_data) = (&site.tpm, &site.hvs, &site.hvs_data);
     let hvs_ca = hvs_data.join("tls-ca.pem");
     let admin_file = hvs_data.join("admin.token");
-    let admin = std::fs::read_to_string(&admin_file).unwrap();
-    let admin = admin.trim();
+    let admin = site.admin.as_str();
 
-    let wla_data = root.join("wla");
-    let out = provision_wla(&tpm, &wla_data, &hvs, &hvs_data);
-    assert!(
-        out.status.success(),
-        "provision: {}\nHVS: {}",
-        stderr(&out),
-        hvs.logs()
-    );
     let ta_token = "ta-token-cli-0123456789abcdef";
-    let ta_token_file = root.join("ta.token");
-    std::fs::write(&ta_token_file, format!("{ta_token}\n")).unwrap();
-    let wla = start_wla(&tpm, &wla_data, &ta_token_file, &root.join("wla.log"));
+    let agent = site.agent(root, ta_token);
+    let (wla, wla_data, ta_token_file) = (&agent.proc, &agent.data, &agent.token_file);
 
     let env: Vec<(&str, &str)> = vec![
         ("SECL_HVS_URL", &hvs.url),
@@ -410,5 +396,5 @@ fn secl_hvs_drives_a_real_tpm_host() {
     // No token leaked anywhere in the HVS log.
     assert!(!hvs.logs().contains(ta_token));
     assert!(!hvs.logs().contains(admin));
-    drop(wla);
+    drop(agent);
 }

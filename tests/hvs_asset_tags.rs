@@ -14,8 +14,8 @@ use std::process::{Command, Output};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use secl_testkit::{
-    Client, KbsProcess, ServerProc, Swtpm, admin_token, provision_wla, secl_command, start_hvs,
-    start_wla, stderr, stdout,
+    Client, KbsProcess, ServerProc, Swtpm, TpmHvs, admin_token, provisioned_agent, secl_command,
+    start_hvs, stderr, stdout,
 };
 use serde_json::{Value, json};
 use sha2::Digest;
@@ -144,24 +144,22 @@ impl Site {
 
     /// Provisions, serves and registers a host over `tpm`.
     fn add_host(&self, name: &str, tpm: Swtpm) -> Host {
-        let data = self.root.join(name).join("wla");
-        let out = provision_wla(&tpm, &data, &self.hvs, &self.hvs_data);
-        assert!(out.status.success(), "provision: {}", stderr(&out));
-        let token = self.root.join(name).join("ta.token");
-        std::fs::write(&token, format!("{TA_TOKEN}\n")).unwrap();
-        let wla = start_wla(&tpm, &data, &token, &self.root.join(name).join("wla.log"));
-        let ta_ca = std::fs::read_to_string(data.join("tls-ca.pem")).unwrap();
-        let r = self.hvs().post_json(
-            "/hosts",
-            &self.admin,
-            json!({"connection_string": wla.url, "ta_ca_pem": ta_ca, "ta_token": TA_TOKEN}),
+        let agent = provisioned_agent(
+            &tpm,
+            &self.root.join(name),
+            &self.hvs,
+            &self.hvs_data,
+            TA_TOKEN,
         );
+        let r = self
+            .hvs()
+            .post_json("/hosts", &self.admin, agent.registration());
         assert_eq!(r.status, 201, "{}", r.text());
         let h = r.json();
         Host {
             tpm,
-            wla,
-            data,
+            wla: agent.proc,
+            data: agent.data,
             id: h["id"].as_str().unwrap().to_string(),
             hardware_uuid: h["hardware_uuid"].as_str().unwrap().to_string(),
         }
@@ -192,36 +190,6 @@ impl Site {
         let (good, why) = xmlsec_verify(&self.root, saml, &cert);
         assert!(good, "xmlsec1: {why}");
         secl_saml::verify(saml, &[cert], time::OffsetDateTime::now_utc(), None).unwrap()
-    }
-
-    fn kbs_transfer(&self, key: &str, saml: &[u8]) -> secl_testkit::Resp {
-        self.kbs.client().send(
-            "POST",
-            &format!("/keys/{key}/transfer"),
-            None,
-            &[
-                ("Content-Type", "application/samlassertion+xml"),
-                ("Accept", "application/octet-stream"),
-            ],
-            Some(saml.to_vec()),
-        )
-    }
-
-    /// The last `key.transfer` audit record of `key`.
-    fn last_transfer(&self, key: &str) -> Value {
-        let r = self
-            .kbs
-            .client()
-            .get("/audit?action=key.transfer", &self.kbs.admin_token());
-        assert_eq!(r.status, 200, "{}", r.text());
-        r.json()
-            .as_array()
-            .unwrap()
-            .iter()
-            .rev()
-            .find(|a| a["key_id"] == key)
-            .cloned()
-            .unwrap_or(Value::Null)
     }
 }
 
@@ -293,7 +261,7 @@ fn deployed_asset_tags_reach_reports_and_release_keys() {
         .or_else(|| key["id"].as_str())
         .unwrap_or_else(|| panic!("no key id in {key}"))
         .to_string();
-    let t = site.kbs_transfer(&key, &saml);
+    let t = site.kbs.transfer_saml(&key, &saml);
     assert_eq!(t.status, 401, "{}", t.text());
 
     // Create (by host id) and deploy the tag certificate with the CLI.
@@ -374,13 +342,13 @@ fn deployed_asset_tags_reach_reports_and_release_keys() {
     assert!(vb.asset_tags().is_empty());
 
     // The payoff: the usage-tagged key goes to the tagged host only.
-    let t = site.kbs_transfer(&key, &saml_a);
+    let t = site.kbs.transfer_saml(&key, &saml_a);
     assert_eq!(t.status, 200, "{}", t.text());
     assert_eq!(t.body.len(), 256, "wrapped to the RSA-2048 binding key");
-    assert_eq!(site.last_transfer(&key)["outcome"], "granted");
-    let t = site.kbs_transfer(&key, &saml_b);
+    assert_eq!(site.kbs.last_transfer(&key)["outcome"], "granted");
+    let t = site.kbs.transfer_saml(&key, &saml_b);
     assert_eq!(t.status, 401, "{}", t.text());
-    let denied = site.last_transfer(&key);
+    let denied = site.kbs.last_transfer(&key);
     assert_eq!(denied["outcome"], "denied", "{denied}");
     assert!(
         denied["reason"].as_str().unwrap().contains("usage"),
@@ -401,7 +369,7 @@ fn deployed_asset_tags_reach_reports_and_release_keys() {
         .or_else(|| other["id"].as_str())
         .unwrap()
         .to_string();
-    assert_eq!(site.kbs_transfer(&other, &saml_a).status, 401);
+    assert_eq!(site.kbs.transfer_saml(&other, &saml_a).status, 401);
 
     // The NV index rewritten with another host's certificate digest (through the agent's own
     // tag route, as a rogue deployment would): untrusted, AssetTagMismatch, no TAG_*.
@@ -439,7 +407,7 @@ fn deployed_asset_tags_reach_reports_and_release_keys() {
     assert_eq!(v.trust_flag("ASSET_TAG"), Some(false));
     assert!(!v.trust_overall());
     assert!(v.asset_tags().is_empty(), "no TAG_* for a failed rule");
-    assert_eq!(site.kbs_transfer(&key, &saml).status, 401);
+    assert_eq!(site.kbs.transfer_saml(&key, &saml).status, 401);
     // The agent refuses a tag made for another hardware UUID, and malformed tags.
     for body in [
         json!({"tag": B64.encode(&digest), "hardware_uuid": b.hardware_uuid}),
@@ -456,7 +424,7 @@ fn deployed_asset_tags_reach_reports_and_release_keys() {
     ok(&site.secl(&["hvs", "tag", "deploy", &cert_id]));
     let (r, saml) = site.report(&a);
     assert_eq!(r["trust_report"]["overall"], true, "{r}");
-    assert_eq!(site.kbs_transfer(&key, &saml).status, 200);
+    assert_eq!(site.kbs.transfer_saml(&key, &saml).status, 200);
 
     // The index removed from the TPM: AssetTagMissing.
     let o = tpm2(&a.tpm, &root, &["tpm2_nvundefine", "-C", "o", "0x1c10110"]);
@@ -476,7 +444,7 @@ fn deployed_asset_tags_reach_reports_and_release_keys() {
     let (rb, saml_b) = site.report(&b);
     assert_eq!(rb["trust_report"]["overall"], true, "{rb}");
     assert_eq!(site.verified(&saml_b).trust_flag("ASSET_TAG"), Some(true));
-    assert_eq!(site.kbs_transfer(&key, &saml_b).status, 200);
+    assert_eq!(site.kbs.transfer_saml(&key, &saml_b).status, 200);
     ok(&site.secl(&["hvs", "tag", "delete", &id_b, "--yes"]));
     let o = site.secl(&["hvs", "tag", "show", &id_b]);
     assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
@@ -490,13 +458,9 @@ fn deployed_asset_tags_reach_reports_and_release_keys() {
 fn tag_routes_check_permissions_and_bodies() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
-    let tpm = Swtpm::start(&root.join("swtpm"));
-    let ek_ca = root.join("ek-ca.pem");
-    tpm.write_ek_ca(&ek_ca);
-    let hvs_data = root.join("hvs");
-    let hvs = start_hvs(&hvs_data, &ek_ca);
-    let admin = admin_token(&hvs_data);
-    let c = Client::new(&hvs.url, &hvs_data.join("tls-ca.pem"));
+    let site = TpmHvs::start(root);
+    let admin = site.admin.clone();
+    let c = site.client();
     let hw = uuid::Uuid::new_v4().to_string();
     let good =
         json!({"hardware_uuid": hw, "selection_content": [{"name": "country", "value": "US"}]});
@@ -706,5 +670,5 @@ fn tag_routes_check_permissions_and_bodies() {
         404
     );
     assert_eq!(c.delete("/tag-certificates/nope", &admin).status, 400);
-    drop(tpm);
+    drop(site);
 }

@@ -10,7 +10,7 @@ use std::process::Command;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
-use secl_testkit::{Client, Swtpm, admin_token, provision_wla, start_hvs, start_wla};
+use secl_testkit::{Client, Swtpm, TpmHvs, provision_wla, start_hvs};
 use serde_json::json;
 
 fn post(
@@ -113,14 +113,10 @@ fn tpm2_tools_challenge(tpm: &Swtpm, dir: &Path, c: &Client, admin: &str) -> ser
 fn hvs_attests_a_real_tpm_host() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
-    let tpm = Swtpm::start(&root.join("swtpm"));
-    let ek_ca = root.join("ek-ca.pem");
-    tpm.write_ek_ca(&ek_ca);
-
-    let hvs_data = root.join("hvs");
-    let hvs = start_hvs(&hvs_data, &ek_ca);
-    let admin = admin_token(&hvs_data);
-    let c = Client::new(&hvs.url, &hvs_data.join("tls-ca.pem"));
+    let site = TpmHvs::start(root);
+    let (tpm, hvs, hvs_data) = (&site.tpm, &site.hvs, &site.hvs_data);
+    let admin = site.admin.clone();
+    let c = site.client();
 
     // Public routes.
     let r = c.send("GET", "/version", None, &[], None);
@@ -192,7 +188,7 @@ fn hvs_attests_a_real_tpm_host() {
     // An HVS that trusts another EK CA (here: the first HVS's PrivacyCA) refuses the TPM.
     let other_data = root.join("hvs-other");
     let other = start_hvs(&other_data, &hvs_data.join("privacy-ca-cert.pem"));
-    let out = provision_wla(&tpm, &root.join("wla-refused"), &other, &other_data);
+    let out = provision_wla(tpm, &root.join("wla-refused"), &other, &other_data);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -202,7 +198,7 @@ fn hvs_attests_a_real_tpm_host() {
     drop(other);
 
     // A wrong secret does not activate, and the challenge is then used up.
-    let ch = tpm2_tools_challenge(&tpm, root, &c, &admin);
+    let ch = tpm2_tools_challenge(tpm, root, &c, &admin);
     let activate = json!({"challenge_id": ch["challenge_id"], "secret": B64.encode([0u8; 32])});
     let r = post(
         &c,
@@ -224,23 +220,12 @@ fn hvs_attests_a_real_tpm_host() {
     assert!(r.text().contains("already used"), "{}", r.text());
 
     // Provisioning through the real agent.
-    let wla_data = root.join("wla");
-    let out = provision_wla(&tpm, &wla_data, &hvs, &hvs_data);
-    assert!(
-        out.status.success(),
-        "provision: {}{}\nHVS: {}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr),
-        hvs.logs()
-    );
     let ta_token = "ta-token-0123456789abcdef";
-    let ta_token_file = root.join("ta.token");
-    std::fs::write(&ta_token_file, format!("{ta_token}\n")).unwrap();
-    let wla = start_wla(&tpm, &wla_data, &ta_token_file, &root.join("wla.log"));
-    let ta_ca = std::fs::read_to_string(wla_data.join("tls-ca.pem")).unwrap();
+    let agent = site.agent(root, ta_token);
 
     // Register: a wrong agent token is refused with the agent's reason.
-    let mut reg = json!({"connection_string": wla.url, "ta_ca_pem": ta_ca, "ta_token": "nope"});
+    let mut reg = agent.registration();
+    reg["ta_token"] = json!("nope");
     let r = post(&c, "/hosts", &admin, "application/json", reg.clone());
     assert_eq!(r.status, 400, "{}", r.text());
     reg["ta_token"] = json!(ta_token);
@@ -251,7 +236,7 @@ fn hvs_attests_a_real_tpm_host() {
         "{}\nHVS: {}\nWLA: {}",
         r.text(),
         hvs.logs(),
-        wla.logs()
+        agent.proc.logs()
     );
     let host = r.json();
     assert_eq!(host["state"], "CONNECTED");
@@ -429,7 +414,7 @@ fn hvs_attests_a_real_tpm_host() {
     );
     assert_eq!(r.status, 400);
     assert!(r.text().contains("Host for given criteria does not exist"));
-    drop(wla);
+    drop(agent);
     let r = post(
         &c,
         "/reports",

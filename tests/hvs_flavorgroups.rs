@@ -12,7 +12,7 @@ use std::process::{Command, Output, Stdio};
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
-use secl_testkit::{Client, Resp, Swtpm, admin_token, bin, provision_wla, start_hvs, start_wla};
+use secl_testkit::{Agent, Client, Resp, TpmHvs, admin_token, bin, start_hvs};
 use serde_json::{Value, json};
 
 fn policy(part: &str, match_type: &str, required: &str) -> Value {
@@ -44,8 +44,9 @@ fn snapshot(c: &Client, admin: &str) -> Value {
     json!({"groups": r.json(), "flavors": flavors.json()})
 }
 
-fn register(c: &Client, admin: &str, wla_url: &str, ta_ca: &str, groups: &[&str]) -> Value {
-    let mut body = json!({"connection_string": wla_url, "ta_ca_pem": ta_ca, "ta_token": TA_TOKEN});
+/// Registers `agent` in `groups` (none: the HVS's default).
+fn register(c: &Client, admin: &str, agent: &Agent, groups: &[&str]) -> Value {
+    let mut body = agent.registration();
     if !groups.is_empty() {
         body["flavorgroup_names"] = json!(groups);
     }
@@ -73,13 +74,9 @@ fn saml_flags(report: &Value, saml_der: &[u8]) -> secl_saml::VerifiedReport {
 fn match_policies_decide_trust() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
-    let tpm = Swtpm::start(&root.join("swtpm"));
-    let ek_ca = root.join("ek-ca.pem");
-    tpm.write_ek_ca(&ek_ca);
-    let hvs_data = root.join("hvs");
-    let hvs = start_hvs(&hvs_data, &ek_ca);
-    let admin = admin_token(&hvs_data);
-    let c = Client::new(&hvs.url, &hvs_data.join("tls-ca.pem"));
+    let site = TpmHvs::start(root);
+    let admin = site.admin.clone();
+    let c = site.client();
     let r = c.send(
         "GET",
         "/ca-certificates/saml",
@@ -114,18 +111,8 @@ fn match_policies_decide_trust() {
     let automatic_id = automatic["id"].as_str().unwrap().to_string();
 
     // A provisioned host registered without groups: `automatic`, behaving as before.
-    let wla_data = root.join("wla");
-    let out = provision_wla(&tpm, &wla_data, &hvs, &hvs_data);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let ta_token_file = root.join("ta.token");
-    std::fs::write(&ta_token_file, TA_TOKEN).unwrap();
-    let wla = start_wla(&tpm, &wla_data, &ta_token_file, &root.join("wla.log"));
-    let ta_ca = std::fs::read_to_string(wla_data.join("tls-ca.pem")).unwrap();
-    let host = register(&c, &admin, &wla.url, &ta_ca, &[]);
+    let agent = site.agent(root, TA_TOKEN);
+    let host = register(&c, &admin, &agent, &[]);
     assert_eq!(host["flavorgroup_names"], json!(["automatic"]));
     let host_id = host["id"].as_str().unwrap().to_string();
     let r = report(&c, &admin, &host_id);
@@ -218,7 +205,7 @@ fn match_policies_decide_trust() {
         // The previous host may be gone already.
         let gone = c.delete(&format!("/hosts/{host_id}"), &admin).status;
         assert!(gone == 204 || gone == 404, "{gone}");
-        let h = register(&c, &admin, &wla.url, &ta_ca, groups);
+        let h = register(&c, &admin, &agent, groups);
         assert_eq!(h["flavorgroup_names"], json!(groups));
         host_id = h["id"].as_str().unwrap().to_string();
         (report(&c, &admin, &host_id), host_id.clone())
@@ -442,7 +429,7 @@ fn match_policies_decide_trust() {
         count(&format!("?afterId={newest}&latestPerHost=false")),
         all - 1
     );
-    drop(wla);
+    drop(agent);
 }
 
 /// A self-signed certificate for `--ek-ca` when no TPM is involved.
@@ -967,25 +954,11 @@ fn flavorgroup_routes_check_permissions_and_input() {
 fn host_flavorgroup_links() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
-    let tpm = Swtpm::start(&root.join("swtpm"));
-    let ek_ca = root.join("ek-ca.pem");
-    tpm.write_ek_ca(&ek_ca);
-    let hvs_data = root.join("hvs");
-    let hvs = start_hvs(&hvs_data, &ek_ca);
-    let admin = admin_token(&hvs_data);
-    let c = Client::new(&hvs.url, &hvs_data.join("tls-ca.pem"));
-    let wla_data = root.join("wla");
-    let out = provision_wla(&tpm, &wla_data, &hvs, &hvs_data);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let ta_token_file = root.join("ta.token");
-    std::fs::write(&ta_token_file, TA_TOKEN).unwrap();
-    let wla = start_wla(&tpm, &wla_data, &ta_token_file, &root.join("wla.log"));
-    let ta_ca = std::fs::read_to_string(wla_data.join("tls-ca.pem")).unwrap();
-    let host = register(&c, &admin, &wla.url, &ta_ca, &[]);
+    let site = TpmHvs::start(root);
+    let admin = site.admin.clone();
+    let c = site.client();
+    let agent = site.agent(root, TA_TOKEN);
+    let host = register(&c, &admin, &agent, &[]);
     let host_id = host["id"].as_str().unwrap().to_string();
     created(&c.post_json(
         "/flavors",
@@ -1180,5 +1153,5 @@ fn host_flavorgroup_links() {
         c.delete(&format!("/flavorgroups/{strict}"), &admin).status,
         204
     );
-    drop(wla);
+    drop(agent);
 }

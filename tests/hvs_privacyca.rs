@@ -20,7 +20,9 @@ use secl_attest::privacy_ca::identity::{
 };
 use secl_attest::privacy_ca::{certificate_public_key, verify_chain};
 use secl_attest::tpm2::Public;
-use secl_testkit::{Client, Resp, Swtpm, admin_token, provision_wla_with, start_hvs, start_wla};
+use secl_testkit::{
+    Client, Resp, Swtpm, TpmHvs, admin_token, provision_wla_ok, serve_agent, start_hvs,
+};
 use secl_tpm::{KeyBlobs, Tpm};
 use serde_json::{Value, json};
 
@@ -127,29 +129,18 @@ impl<'a> Agent<'a> {
 fn secl_protocol_provisions_a_trusted_host() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
-    let tpm = Swtpm::start(&root.join("swtpm"));
-    let ek_ca = root.join("ek-ca.pem");
-    tpm.write_ek_ca(&ek_ca);
-    let hvs_data = root.join("hvs");
-    let hvs = start_hvs(&hvs_data, &ek_ca);
-    let admin = admin_token(&hvs_data);
-    let c = Client::new(&hvs.url, &hvs_data.join("tls-ca.pem"));
+    let site = TpmHvs::start(root);
+    let (tpm, hvs, hvs_data, admin) = (&site.tpm, &site.hvs, &site.hvs_data, site.admin.clone());
+    let c = site.client();
 
     // The real agent, SecL's protocol.
     let wla_data = root.join("wla");
-    let out = provision_wla_with(
-        &tpm,
+    let out = provision_wla_ok(
+        tpm,
         &wla_data,
-        &hvs,
-        &hvs_data,
+        hvs,
+        hvs_data,
         &["--aik-protocol", "privacyca"],
-    );
-    assert!(
-        out.status.success(),
-        "provision: {}{}\nHVS: {}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr),
-        hvs.logs()
     );
     let said = format!(
         "{}{}",
@@ -170,24 +161,9 @@ fn secl_protocol_provisions_a_trusted_host() {
     assert!(!logs.contains("panicked"), "{logs}");
 
     // The host then attests as trusted with that AIK certificate.
-    let ta_token = "ta-token-privacyca-0123456789";
-    let ta_token_file = root.join("ta.token");
-    std::fs::write(&ta_token_file, format!("{ta_token}\n")).unwrap();
-    let wla = start_wla(&tpm, &wla_data, &ta_token_file, &root.join("wla.log"));
-    let ta_ca = std::fs::read_to_string(wla_data.join("tls-ca.pem")).unwrap();
-    let r = c.post_json(
-        "/hosts",
-        &admin,
-        json!({"connection_string": wla.url, "ta_ca_pem": ta_ca, "ta_token": ta_token}),
-    );
-    assert_eq!(r.status, 201, "{}\nHVS: {}", r.text(), hvs.logs());
-    let host_id = r.json()["id"].as_str().unwrap().to_string();
-    let r = c.post_json(
-        "/flavors",
-        &admin,
-        json!({"host_id": host_id, "flavor_parts": ["PLATFORM", "OS", "HOST_UNIQUE"]}),
-    );
-    assert_eq!(r.status, 201, "{}", r.text());
+    let agent = serve_agent(tpm, root, "ta-token-privacyca-0123456789");
+    let host_id = site.register(&agent)["id"].as_str().unwrap().to_string();
+    site.flavors_from_host(&host_id, &["PLATFORM", "OS", "HOST_UNIQUE"]);
     let r = c.post_json("/reports", &admin, json!({"host_id": host_id}));
     assert_eq!(r.status, 201, "{}", r.text());
     let report = r.json();
@@ -226,14 +202,10 @@ fn assert_certifies(cert: &[u8], tpm2b_public: &[u8]) {
 fn secl_protocol_refusals() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
-    let tpm = Swtpm::start(&root.join("swtpm"));
-    let ek_ca = root.join("ek-ca.pem");
-    tpm.write_ek_ca(&ek_ca);
-    let hvs_data = root.join("hvs");
-    let hvs = start_hvs(&hvs_data, &ek_ca);
-    let admin = admin_token(&hvs_data);
-    let c = Client::new(&hvs.url, &hvs_data.join("tls-ca.pem"));
-    let agent = Agent::new(&tpm, &c);
+    let site = TpmHvs::start(root);
+    let (tpm, hvs, hvs_data, admin) = (&site.tpm, &site.hvs, &site.hvs_data, site.admin.clone());
+    let c = site.client();
+    let agent = Agent::new(tpm, &c);
     let good = agent.seal(&agent.ek_cert);
 
     // Tokens: none, unknown, or one without host_aiks:certify.
@@ -389,7 +361,7 @@ fn secl_protocol_refusals() {
     let other = start_hvs(&other_data, &hvs_data.join("privacy-ca-cert.pem"));
     let oc = Client::new(&other.url, &other_data.join("tls-ca.pem"));
     let other_agent = Agent {
-        tpm: &tpm,
+        tpm,
         ek_cert: agent.ek_cert.clone(),
         aik: agent.aik.clone(),
         request: agent.request.clone(),

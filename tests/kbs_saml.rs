@@ -693,65 +693,33 @@ fn media_types_and_malformed_bodies() {
 
 #[test]
 fn real_hvs_report_releases_a_key_that_the_hosts_tpm_unwraps() {
-    use secl_testkit::{Swtpm, provision_wla, start_hvs, start_wla};
+    use secl_testkit::TpmHvs;
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
-    let tpm = Swtpm::start(&root.join("swtpm"));
-    let ek_ca = root.join("ek-ca.pem");
-    tpm.write_ek_ca(&ek_ca);
-    let hvs_data = root.join("hvs");
-    let hvs = start_hvs(&hvs_data, &ek_ca);
-    let hvs_admin = std::fs::read_to_string(hvs_data.join("admin.token"))
-        .unwrap()
-        .trim()
-        .to_string();
-    let h = Client::new(&hvs.url, &hvs_data.join("tls-ca.pem"));
+    let site = TpmHvs::start(root);
+    let tpm = &site.tpm;
+    let h = site.client();
 
-    let wla_data = root.join("wla");
-    let out = provision_wla(&tpm, &wla_data, &hvs, &hvs_data);
-    assert!(
-        out.status.success(),
-        "provision: {}\nHVS: {}",
-        String::from_utf8_lossy(&out.stderr),
-        hvs.logs()
-    );
-    let ta_token = "ta-token-0123456789abcdef";
-    let ta_token_file = root.join("ta.token");
-    std::fs::write(&ta_token_file, format!("{ta_token}\n")).unwrap();
-    let wla = start_wla(&tpm, &wla_data, &ta_token_file, &root.join("wla.log"));
-    let ta_ca = std::fs::read_to_string(wla_data.join("tls-ca.pem")).unwrap();
-    let post = |path: &str, accept: &str, body: serde_json::Value| {
-        h.send(
-            "POST",
-            path,
-            Some(&hvs_admin),
-            &[("Accept", accept), ("Content-Type", "application/json")],
-            Some(serde_json::to_vec(&body).unwrap()),
-        )
-    };
-    let r = post(
-        "/hosts",
-        "application/json",
-        json!({"connection_string": wla.url, "ta_ca_pem": ta_ca, "ta_token": ta_token}),
-    );
-    assert_eq!(r.status, 201, "{}\nHVS: {}", r.text(), hvs.logs());
-    let host_id = r.json()["id"].as_str().unwrap().to_string();
-    let hw = r.json()["hardware_uuid"].as_str().unwrap().to_string();
-    let r = post(
-        "/flavors",
-        "application/json",
-        json!({"host_id": host_id, "flavor_parts": ["PLATFORM", "OS", "HOST_UNIQUE"]}),
-    );
-    assert_eq!(r.status, 201, "{}", r.text());
-    let r = post(
+    let agent = site.agent(root, "ta-token-0123456789abcdef");
+    let wla_data = agent.data.clone();
+    let host = site.register(&agent);
+    let host_id = host["id"].as_str().unwrap().to_string();
+    let hw = host["hardware_uuid"].as_str().unwrap().to_string();
+    site.flavors_from_host(&host_id, &["PLATFORM", "OS", "HOST_UNIQUE"]);
+    let r = h.send(
+        "POST",
         "/reports",
-        "application/samlassertion+xml",
-        json!({"hardware_uuid": hw}),
+        Some(&site.admin),
+        &[
+            ("Accept", "application/samlassertion+xml"),
+            ("Content-Type", "application/json"),
+        ],
+        Some(serde_json::to_vec(&json!({"hardware_uuid": hw})).unwrap()),
     );
     assert_eq!(r.status, 201, "{}", r.text());
     let saml = r.text();
     // The agent must let go of the TPM before the test uses it.
-    drop(wla);
+    drop(agent);
 
     // Trust set-up of the KBS from the HVS's public certificate routes.
     let r = h.send(

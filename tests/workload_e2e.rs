@@ -10,8 +10,8 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use secl_testkit::{
-    Client, KbsProcess, ServerProc, Swtpm, bin, blob, layout_layers, make_image, provision_wla,
-    skopeo,
+    Client, KbsProcess, ServerProc, Swtpm, bin, blob, layout_layers, make_image, provision_wla_ok,
+    skopeo, start_wla_with,
 };
 use serde_json::{Value, json};
 
@@ -189,10 +189,6 @@ impl Site {
         Client::new(&self.hvs.url, &self.hvs_data.join("tls-ca.pem"))
     }
 
-    fn kbs_admin(&self) -> String {
-        self.kbs.admin_token()
-    }
-
     /// `secl` as the image owner and admin of this site.
     fn secl(&self, args: &[&str]) -> Output {
         let mut c = Command::new(bin("secl"));
@@ -222,15 +218,9 @@ impl Site {
     fn add_host(&self, name: &str, tpm: Swtpm) -> Host {
         let root = self.path(name);
         let data = root.join("wla");
-        let out = provision_wla(&tpm, &data, &self.hvs, &self.hvs_data);
-        ok(&out, "secl-wla provision");
+        provision_wla_ok(&tpm, &data, &self.hvs, &self.hvs_data, &[]);
         let ta_token_file = root.join("ta.token");
         std::fs::write(&ta_token_file, format!("ta-{}\n", uuid::Uuid::new_v4())).unwrap();
-        {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&ta_token_file, std::fs::Permissions::from_mode(0o600))
-                .unwrap();
-        }
         // The agent's WLS token may only ask for keys (`secl wls token create`).
         let wls_token = root.join("wls.token");
         let out = self.secl(&[
@@ -245,18 +235,12 @@ impl Site {
         ]);
         write_secret(&wls_token, &ok(&out, "secl wls token create"));
         let socket = root.join("run/wlagent.sock");
-        let wla = ServerProc::start(
-            bin("secl-wla"),
+        let wla = start_wla_with(
+            &tpm,
+            &data,
+            &ta_token_file,
+            &root.join("wla.log"),
             &[
-                "serve",
-                "--data-dir",
-                data.to_str().unwrap(),
-                "--tpm",
-                &tpm.tcti,
-                "--listen",
-                "127.0.0.1:0",
-                "--token-file",
-                ta_token_file.to_str().unwrap(),
                 "--keyprovider-socket",
                 socket.to_str().unwrap(),
                 "--wls-url",
@@ -266,8 +250,6 @@ impl Site {
                 "--wls-token-file",
                 wls_token.to_str().unwrap(),
             ],
-            "secl-wla listening on ",
-            &root.join("wla.log"),
         );
         wait_for(&socket, "the key-provider socket");
         let host = ok(
@@ -375,21 +357,6 @@ impl Site {
             .to_string()
     }
 
-    /// The last `key.transfer` audit record of `key` (KBS admin view).
-    fn last_transfer(&self, key: &str) -> Value {
-        let c = self.kbs.client();
-        let r = c.get("/audit?action=key.transfer", &self.kbs_admin());
-        assert_eq!(r.status, 200, "{}", r.text());
-        r.json()
-            .as_array()
-            .unwrap()
-            .iter()
-            .rev()
-            .find(|a| a["key_id"] == key)
-            .cloned()
-            .unwrap_or(Value::Null)
-    }
-
     /// A fresh SAML report for `host` straight from the HVS.
     fn saml_report(&self, host: &Host) -> Vec<u8> {
         let r = self.hvs_client().send(
@@ -404,20 +371,6 @@ impl Site {
         );
         assert_eq!(r.status, 201, "{}", r.text());
         r.body
-    }
-
-    /// POSTs a SAML report to this KBS's transfer endpoint for `key`, as WLS does.
-    fn kbs_transfer(&self, key: &str, saml: &[u8]) -> secl_testkit::Resp {
-        self.kbs.client().send(
-            "POST",
-            &format!("/keys/{key}/transfer"),
-            None,
-            &[
-                ("Content-Type", "application/samlassertion+xml"),
-                ("Accept", "application/octet-stream"),
-            ],
-            Some(saml.to_vec()),
-        )
     }
 }
 
@@ -477,7 +430,7 @@ fn trusted_host_decrypts_untrusted_host_does_not() {
         layer_digests(&site.path("app")),
         layer_digests(&site.path("app-dec"))
     );
-    let granted = site.last_transfer(&key1);
+    let granted = site.kbs.last_transfer(&key1);
     assert_eq!(granted["outcome"], "granted", "{granted}");
     // The grant names the host whose signed report it was made for.
     assert_eq!(
@@ -527,7 +480,7 @@ fn trusted_host_decrypts_untrusted_host_does_not() {
         stderr(&out)
     );
     assert!(!site.path("tagged-dec").join("index.json").exists());
-    let denied = site.last_transfer(&tagged);
+    let denied = site.kbs.last_transfer(&tagged);
     assert_eq!(denied["outcome"], "denied", "{denied}");
     assert!(
         denied["reason"].as_str().unwrap().contains("usage"),
@@ -547,7 +500,7 @@ fn trusted_host_decrypts_untrusted_host_does_not() {
         "{}",
         stderr(&out)
     );
-    let denied = site.last_transfer(&gone);
+    let denied = site.kbs.last_transfer(&gone);
     assert_eq!(denied["outcome"], "denied", "{denied}");
     assert!(
         denied["reason"].as_str().unwrap().contains("key"),
@@ -579,7 +532,7 @@ fn trusted_host_decrypts_untrusted_host_does_not() {
         "{}",
         stderr(&out)
     );
-    let denied = site.last_transfer(&nocert);
+    let denied = site.kbs.last_transfer(&nocert);
     assert!(
         denied["reason"].as_str().unwrap().contains("saml"),
         "{denied}"
@@ -605,10 +558,10 @@ fn trusted_host_decrypts_untrusted_host_does_not() {
     assert!(!site.path("app-dec-2").join("index.json").exists());
     // The KBS, shown that untrusted report directly, refuses it and says why.
     let untrusted = site.saml_report(&a);
-    let r = site.kbs_transfer(&key1, &untrusted);
+    let r = site.kbs.transfer_saml(&key1, &untrusted);
     assert_eq!(r.status, 401, "{}", r.text());
     assert_eq!(r.text().trim(), "Client not trusted by HVS");
-    let denied = site.last_transfer(&key1);
+    let denied = site.kbs.last_transfer(&key1);
     assert!(
         denied["reason"].as_str().unwrap().contains("trust"),
         "{denied}"
@@ -636,10 +589,10 @@ fn replayed_and_expired_reports_and_unknown_kbs_are_refused() {
     // B's report, replayed by someone else, yields only a blob that B's TPM can open: the
     // grant is audited under B's hardware UUID and A's TPM cannot open it.
     let b_report = site.saml_report(&b);
-    let r = site.kbs_transfer(&key, &b_report);
+    let r = site.kbs.transfer_saml(&key, &b_report);
     assert_eq!(r.status, 200, "{}", r.text());
     assert_eq!(r.body.len(), 256);
-    let granted = site.last_transfer(&key);
+    let granted = site.kbs.last_transfer(&key);
     assert_eq!(granted["outcome"], "granted");
     assert_eq!(
         granted["actor"],
@@ -658,9 +611,9 @@ fn replayed_and_expired_reports_and_unknown_kbs_are_refused() {
 
     // The same report once expired is refused, and the audit says so.
     std::thread::sleep(Duration::from_secs(5));
-    let r = site.kbs_transfer(&key, &b_report);
+    let r = site.kbs.transfer_saml(&key, &b_report);
     assert_eq!(r.status, 401, "{}", r.text());
-    let denied = site.last_transfer(&key);
+    let denied = site.kbs.last_transfer(&key);
     assert_eq!(denied["outcome"], "denied");
     assert!(
         denied["reason"].as_str().unwrap().contains("expired"),
@@ -669,7 +622,7 @@ fn replayed_and_expired_reports_and_unknown_kbs_are_refused() {
 
     // Intel's real report (its signature does not verify) gets the same 401.
     let intel = std::fs::read(secl_testkit::fixture("intel-secl/saml_report.xml")).unwrap();
-    let r = site.kbs_transfer(&key, &intel);
+    let r = site.kbs.transfer_saml(&key, &intel);
     assert_eq!(r.status, 401, "{}", r.text());
 
     // A KBS the WLS was not told to trust: the WLS refuses to send it the report.

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::http::Client;
+use crate::http::{Client, Resp};
 use crate::paths::bin;
 use crate::process::ServerProc;
 
@@ -54,6 +54,36 @@ impl KbsProcess {
 
     pub fn client(&self) -> Client {
         Client::new(&self.url, &self.ca_file())
+    }
+
+    /// POSTs a SAML report to the transfer endpoint of `key`, as WLS does.
+    pub fn transfer_saml(&self, key: &str, saml: &[u8]) -> Resp {
+        self.client().send(
+            "POST",
+            &format!("/keys/{key}/transfer"),
+            None,
+            &[
+                ("Content-Type", "application/samlassertion+xml"),
+                ("Accept", "application/octet-stream"),
+            ],
+            Some(saml.to_vec()),
+        )
+    }
+
+    /// The last `key.transfer` audit record of `key` (null if there is none).
+    pub fn last_transfer(&self, key: &str) -> serde_json::Value {
+        let r = self
+            .client()
+            .get("/audit?action=key.transfer", &self.admin_token());
+        assert_eq!(r.status, 200, "{}", r.text());
+        r.json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .rev()
+            .find(|a| a["key_id"] == key)
+            .cloned()
+            .unwrap_or(serde_json::Value::Null)
     }
 
     /// SIGTERM and wait: a clean stop.

@@ -11,6 +11,7 @@
 
 #[cfg(feature = "fuzzing")]
 pub mod fuzzing;
+mod hosts;
 mod http;
 mod image;
 mod kbs;
@@ -20,6 +21,7 @@ mod process;
 mod servers;
 mod swtpm;
 
+pub use hosts::{Agent, TpmHvs, provision_wla_ok, provisioned_agent, serve_agent};
 pub use http::{Client, Resp, async_client, install_provider, tls_config};
 pub use image::{Registry, blob, layout_layers, layout_manifest, make_image};
 pub use kbs::KbsProcess;
@@ -28,6 +30,6 @@ pub use paths::{bin, fixture, repo_root, skopeo};
 pub use process::{ServerProc, run_bin, stderr, stdout};
 pub use servers::{
     Wls, admin_token, provision_wla, provision_wla_with, rsa_pair, secl_command, start_hvs,
-    start_wla,
+    start_wla, start_wla_with,
 };
 pub use swtpm::Swtpm;

@@ -73,26 +73,34 @@ pub fn provision_wla_with(
 /// `secl-wla serve` of a provisioned agent, with `token_file` as its bearer token (made mode
 /// 0600 first: the agent refuses a token file others can read).
 pub fn start_wla(tpm: &Swtpm, wla_data: &Path, token_file: &Path, log: &Path) -> ServerProc {
+    start_wla_with(tpm, wla_data, token_file, log, &[])
+}
+
+/// [`start_wla`] with `extra` arguments, e.g. `--keyprovider-socket` and the WLS settings.
+pub fn start_wla_with(
+    tpm: &Swtpm,
+    wla_data: &Path,
+    token_file: &Path,
+    log: &Path,
+    extra: &[&str],
+) -> ServerProc {
     {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(token_file, std::fs::Permissions::from_mode(0o600)).unwrap();
     }
-    ServerProc::start(
-        bin("secl-wla"),
-        &[
-            "serve",
-            "--data-dir",
-            wla_data.to_str().unwrap(),
-            "--tpm",
-            &tpm.tcti,
-            "--listen",
-            "127.0.0.1:0",
-            "--token-file",
-            token_file.to_str().unwrap(),
-        ],
-        "secl-wla listening on ",
-        log,
-    )
+    let mut args = vec![
+        "serve",
+        "--data-dir",
+        wla_data.to_str().unwrap(),
+        "--tpm",
+        &tpm.tcti,
+        "--listen",
+        "127.0.0.1:0",
+        "--token-file",
+        token_file.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    ServerProc::start(bin("secl-wla"), &args, "secl-wla listening on ", log)
 }
 
 /// `secl-wls serve` with `data` as its data directory; its log is `data` + `.log`.
