@@ -39,6 +39,7 @@ pub fn create(path: &Path, size_hint: u64) -> Result<BlobWriter> {
     }
     Ok(BlobWriter(Inner::Buffered(
         crate::layout::create_private_file(path)?,
+        Zeroizing::new(Vec::new()),
     )))
 }
 
@@ -47,21 +48,68 @@ pub fn create(path: &Path, size_hint: u64) -> Result<BlobWriter> {
 pub struct BlobWriter(Inner);
 
 enum Inner {
-    Buffered(File),
+    /// The file, and the buffer lent by [`BlobWriter::buffer`] (allocated on first use).
+    Buffered(File, Zeroizing<Vec<u8>>),
     Direct(DirectWriter),
+}
+
+impl BlobWriter {
+    /// A buffer of up to 1 MiB to fill with the next bytes of the blob, then [`commit`] them:
+    /// the bytes are produced where they are written from, without a copy.
+    ///
+    /// [`commit`]: BlobWriter::commit
+    pub fn buffer(&mut self) -> &mut [u8] {
+        match &mut self.0 {
+            Inner::Buffered(_, buf) => {
+                if buf.is_empty() {
+                    buf.resize(BUF_SIZE, 0);
+                }
+                &mut buf[..]
+            }
+            // After a flush, appends go through the tail handle, from a plain buffer.
+            Inner::Direct(d) => {
+                if d.tail.is_some() {
+                    d.after_tail.resize(BUF_SIZE, 0);
+                    &mut d.after_tail[..]
+                } else {
+                    d.current.spare()
+                }
+            }
+        }
+    }
+
+    /// Appends the first `n` bytes of [`BlobWriter::buffer`] to the blob.
+    pub fn commit(&mut self, n: usize) -> io::Result<()> {
+        match &mut self.0 {
+            Inner::Buffered(f, buf) => f.write_all(&buf[..n]),
+            Inner::Direct(d) if d.tail.is_none() => {
+                d.current.len += n;
+                if d.current.len == BUF_SIZE {
+                    d.submit()?;
+                }
+                Ok(())
+            }
+            Inner::Direct(d) => {
+                let data = std::mem::take(&mut d.after_tail);
+                let r = d.write(&data[..n]).map(|_| ());
+                d.after_tail = data;
+                r
+            }
+        }
+    }
 }
 
 impl Write for BlobWriter {
     fn write(&mut self, data: &[u8]) -> io::Result<usize> {
         match &mut self.0 {
-            Inner::Buffered(f) => f.write(data),
+            Inner::Buffered(f, _) => f.write(data),
             Inner::Direct(d) => d.write(data),
         }
     }
 
     fn flush(&mut self) -> io::Result<()> {
         match &mut self.0 {
-            Inner::Buffered(f) => f.flush(),
+            Inner::Buffered(f, _) => f.flush(),
             Inner::Direct(d) => d.finish(),
         }
     }
@@ -100,6 +148,8 @@ struct DirectWriter {
     thread: Option<JoinHandle<io::Result<Sink>>>,
     /// Set once the unaligned tail has been written: later writes go through `tail`.
     tail: Option<(File, u64)>,
+    /// The buffer [`BlobWriter::buffer`] lends once `tail` is set.
+    after_tail: Zeroizing<Vec<u8>>,
 }
 
 /// The writing end, owned by the background thread.
@@ -183,6 +233,7 @@ impl DirectWriter {
             free,
             thread: Some(thread),
             tail: None,
+            after_tail: Zeroizing::new(Vec::new()),
         }))
     }
 
@@ -326,6 +377,42 @@ mod tests {
     }
 
     #[test]
+    fn lent_buffers_and_writes_mix() {
+        let dir = tempfile::tempdir().unwrap();
+        for (i, hint) in [10u64, 8 * BUF_SIZE as u64].into_iter().enumerate() {
+            let path = dir.path().join(format!("blob{i}"));
+            let data = pattern(5 * BUF_SIZE + 999);
+            let mut w = create(&path, hint).unwrap();
+            let mut rest = &data[..];
+            let mut turn = 0;
+            while !rest.is_empty() {
+                turn += 1;
+                if turn % 3 == 0 {
+                    let n = rest.len().min(7777);
+                    w.write_all(&rest[..n]).unwrap();
+                    rest = &rest[n..];
+                    continue;
+                }
+                let buf = w.buffer();
+                let n = buf.len().min(rest.len()).min(300_000 * turn);
+                buf[..n].copy_from_slice(&rest[..n]);
+                w.commit(n).unwrap();
+                rest = &rest[n..];
+            }
+            w.flush().unwrap();
+            let buf = w.buffer();
+            buf[..4].copy_from_slice(b"more");
+            w.commit(4).unwrap();
+            w.flush().unwrap();
+            drop(w);
+            let back = std::fs::read(&path).unwrap();
+            assert_eq!(back.len(), data.len() + 4, "hint {hint}");
+            assert!(back[..data.len()] == data[..], "hint {hint}");
+            assert_eq!(&back[data.len()..], b"more");
+        }
+    }
+
+    #[test]
     fn writes_after_flush_append() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("blob");
@@ -373,6 +460,6 @@ mod tests {
     fn small_blobs_are_buffered() {
         let dir = tempfile::tempdir().unwrap();
         let w = create(&dir.path().join("small"), 100).unwrap();
-        assert!(matches!(w.0, Inner::Buffered(_)));
+        assert!(matches!(w.0, Inner::Buffered(..)));
     }
 }

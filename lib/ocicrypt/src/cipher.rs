@@ -116,6 +116,65 @@ pub enum SourceDigest<'a> {
     Known(&'a str),
 }
 
+/// The running state of one layer's encryption: the cipher, the HMAC, the digests, the size.
+struct Encryptor<'a> {
+    key: &'a LayerKey,
+    ctr: Aes256Ctr,
+    mac: HmacSha256,
+    plain_hash: Option<Sha256>,
+    cipher_hash: Sha256,
+    source: SourceDigest<'a>,
+    size: u64,
+}
+
+impl<'a> Encryptor<'a> {
+    fn new(key: &'a LayerKey, source: SourceDigest<'a>) -> Result<Self> {
+        Ok(Encryptor {
+            key,
+            ctr: Aes256Ctr::new(&(*key.key).into(), &key.iv.into()),
+            mac: <HmacSha256 as KeyInit>::new_from_slice(key.key.as_slice())
+                .map_err(|_| Error::Wrap("HMAC key setup failed".into()))?,
+            plain_hash: match source {
+                SourceDigest::Compute => Some(Sha256::new()),
+                SourceDigest::Known(_) => None,
+            },
+            cipher_hash: Sha256::new(),
+            source,
+            size: 0,
+        })
+    }
+
+    /// Encrypts `chunk` in place, feeding every hash.
+    fn process(&mut self, chunk: &mut [u8]) {
+        if let Some(h) = self.plain_hash.as_mut() {
+            h.update(&*chunk);
+        }
+        self.ctr.apply_keystream(chunk);
+        self.mac.update(chunk);
+        self.cipher_hash.update(&*chunk);
+        self.size += chunk.len() as u64;
+    }
+
+    fn finish(self) -> EncryptedLayer {
+        let tag = self.mac.finalize().into_bytes();
+        let plain_digest = match self.source {
+            SourceDigest::Known(d) => d.to_string(),
+            SourceDigest::Compute => self.plain_hash.map(sha256_string).unwrap_or_default(),
+        };
+        EncryptedLayer {
+            private: PrivateLayerBlockCipherOptions::new(
+                &self.key.key,
+                &self.key.iv,
+                plain_digest.clone(),
+            ),
+            public: PublicLayerBlockCipherOptions::new(&tag),
+            plain_digest,
+            cipher_digest: sha256_string(self.cipher_hash),
+            size: self.size,
+        }
+    }
+}
+
 /// Encrypts `input` into `output` in one pass, computing the HMAC, the ciphertext digest, the
 /// size and, unless `source` gives it, the plaintext digest. `input_name`/`output_name` only
 /// label I/O errors.
@@ -128,47 +187,21 @@ pub fn encrypt_stream(
     source: SourceDigest<'_>,
     progress: ProgressFn<'_>,
 ) -> Result<EncryptedLayer> {
-    let mut ctr = Aes256Ctr::new(&(*key.key).into(), &key.iv.into());
-    let mut mac = <HmacSha256 as KeyInit>::new_from_slice(key.key.as_slice())
-        .map_err(|_| Error::Wrap("HMAC key setup failed".into()))?;
-    let mut plain_hash = match source {
-        SourceDigest::Compute => Some(Sha256::new()),
-        SourceDigest::Known(_) => None,
-    };
-    let mut cipher_hash = Sha256::new();
+    let mut enc = Encryptor::new(key, source)?;
     let mut buf = Zeroizing::new(vec![0u8; CHUNK_SIZE]);
-    let mut size = 0u64;
     loop {
         let n = read_chunk(input, &mut buf, input_name)?;
         if n == 0 {
             break;
         }
-        let chunk = &mut buf[..n];
-        if let Some(h) = plain_hash.as_mut() {
-            h.update(&*chunk);
-        }
-        ctr.apply_keystream(chunk);
-        mac.update(chunk);
-        cipher_hash.update(&*chunk);
+        enc.process(&mut buf[..n]);
         output
-            .write_all(chunk)
+            .write_all(&buf[..n])
             .map_err(|e| Error::io(output_name, e))?;
-        size += n as u64;
         progress(n as u64)?;
     }
     output.flush().map_err(|e| Error::io(output_name, e))?;
-    let tag = mac.finalize().into_bytes();
-    let plain_digest = match source {
-        SourceDigest::Known(d) => d.to_string(),
-        SourceDigest::Compute => plain_hash.map(sha256_string).unwrap_or_default(),
-    };
-    Ok(EncryptedLayer {
-        private: PrivateLayerBlockCipherOptions::new(&key.key, &key.iv, plain_digest.clone()),
-        public: PublicLayerBlockCipherOptions::new(&tag),
-        plain_digest,
-        cipher_digest: sha256_string(cipher_hash),
-        size,
-    })
+    Ok(enc.finish())
 }
 
 /// Encrypts the file `input` into a new private (0600) file `output` with a fresh key. The output
@@ -184,20 +217,37 @@ pub fn encrypt_file(
     let mut src = File::open(input).map_err(|e| Error::io(input, e))?;
     let size_hint = src.metadata().map(|m| m.len()).unwrap_or(0);
     let mut dst = crate::blobfile::create(output, size_hint)?;
-    let res = encrypt_stream(
-        &LayerKey::generate(),
-        &mut src,
-        input,
-        &mut dst,
-        output,
-        source,
-        progress,
-    );
+    let res = encrypt_file_into(&mut src, input, &mut dst, output, source, progress);
     if res.is_err() {
         drop(dst);
         let _ = std::fs::remove_file(output);
     }
     res
+}
+
+/// [`encrypt_stream`] reading straight into the writer's buffers (no copy between them).
+fn encrypt_file_into(
+    src: &mut File,
+    input: &Path,
+    dst: &mut BlobWriter,
+    output: &Path,
+    source: SourceDigest<'_>,
+    progress: ProgressFn<'_>,
+) -> Result<EncryptedLayer> {
+    let key = LayerKey::generate();
+    let mut enc = Encryptor::new(&key, source)?;
+    loop {
+        let buf = dst.buffer();
+        let n = read_chunk(src, buf, input)?;
+        if n == 0 {
+            break;
+        }
+        enc.process(&mut buf[..n]);
+        dst.commit(n).map_err(|e| Error::io(output, e))?;
+        progress(n as u64)?;
+    }
+    dst.flush().map_err(|e| Error::io(output, e))?;
+    Ok(enc.finish())
 }
 
 /// The ciphertext blob as its descriptor names it.
@@ -282,10 +332,11 @@ fn decrypt_into(
     let mut mac = <HmacSha256 as KeyInit>::new_from_slice(key)
         .map_err(|_| Error::Unwrap("HMAC key setup failed".into()))?;
     let mut plain_hash = Sha256::new();
-    let mut buf = Zeroizing::new(vec![0u8; CHUNK_SIZE]);
     let mut size = 0u64;
     loop {
-        let n = read_chunk(input, &mut buf, input_name)?;
+        // Read straight into the writer's buffer: decrypted in place, written without a copy.
+        let buf = out.buffer();
+        let n = read_chunk(input, buf, input_name)?;
         if n == 0 {
             break;
         }
@@ -304,7 +355,7 @@ fn decrypt_into(
         mac.update(chunk);
         ctr.apply_keystream(chunk);
         plain_hash.update(&*chunk);
-        out.write_all(chunk).map_err(|e| Error::io(out_name, e))?;
+        out.commit(n).map_err(|e| Error::io(out_name, e))?;
         progress(n as u64)?;
     }
     // Every queued write lands (and reports its error) before the file is judged or read.
