@@ -183,25 +183,30 @@ pub struct TagCertificateFilter {
     pub valid_after: Option<String>,
 }
 
+/// The query pairs whose value is set, in the order given.
+fn set_pairs<const N: usize>(
+    pairs: [(&'static str, Option<String>); N],
+) -> Vec<(&'static str, String)> {
+    pairs
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k, v)))
+        .collect()
+}
+
 impl TagCertificateFilter {
     /// The query pairs, in SecL's names.
     pub fn query(&self) -> Vec<(&'static str, String)> {
-        let mut q = Vec::new();
-        let mut put = |k: &'static str, v: Option<String>| {
-            if let Some(v) = v {
-                q.push((k, v));
-            }
-        };
-        put("id", self.id.map(|v| v.to_string()));
-        put("hardwareUuid", self.hardware_uuid.map(|v| v.to_string()));
-        put("subjectEqualTo", self.subject_equal_to.clone());
-        put("subjectContains", self.subject_contains.clone());
-        put("issuerEqualTo", self.issuer_equal_to.clone());
-        put("issuerContains", self.issuer_contains.clone());
-        put("validOn", self.valid_on.clone());
-        put("validBefore", self.valid_before.clone());
-        put("validAfter", self.valid_after.clone());
-        q
+        set_pairs([
+            ("id", self.id.map(|v| v.to_string())),
+            ("hardwareUuid", self.hardware_uuid.map(|v| v.to_string())),
+            ("subjectEqualTo", self.subject_equal_to.clone()),
+            ("subjectContains", self.subject_contains.clone()),
+            ("issuerEqualTo", self.issuer_equal_to.clone()),
+            ("issuerContains", self.issuer_contains.clone()),
+            ("validOn", self.valid_on.clone()),
+            ("validBefore", self.valid_before.clone()),
+            ("validAfter", self.valid_after.clone()),
+        ])
     }
 }
 
@@ -367,24 +372,19 @@ pub struct ReportFilter {
 impl ReportFilter {
     /// The query pairs, in SecL's names.
     pub fn query(&self) -> Vec<(&'static str, String)> {
-        let mut q = Vec::new();
-        let mut put = |k: &'static str, v: Option<String>| {
-            if let Some(v) = v {
-                q.push((k, v));
-            }
-        };
-        put("id", self.id.map(|v| v.to_string()));
-        put("hostId", self.host_id.map(|v| v.to_string()));
-        put("hostHardwareId", self.hardware_uuid.clone());
-        put("hostName", self.host_name.clone());
-        put("hostStatus", self.host_status.clone());
-        put("fromDate", self.from_date.clone());
-        put("toDate", self.to_date.clone());
-        put("numberOfDays", self.number_of_days.map(|v| v.to_string()));
-        put("latestPerHost", self.latest_per_host.map(|v| v.to_string()));
-        put("limit", self.limit.map(|v| v.to_string()));
-        put("afterId", self.after_id.map(|v| v.to_string()));
-        q
+        set_pairs([
+            ("id", self.id.map(|v| v.to_string())),
+            ("hostId", self.host_id.map(|v| v.to_string())),
+            ("hostHardwareId", self.hardware_uuid.clone()),
+            ("hostName", self.host_name.clone()),
+            ("hostStatus", self.host_status.clone()),
+            ("fromDate", self.from_date.clone()),
+            ("toDate", self.to_date.clone()),
+            ("numberOfDays", self.number_of_days.map(|v| v.to_string())),
+            ("latestPerHost", self.latest_per_host.map(|v| v.to_string())),
+            ("limit", self.limit.map(|v| v.to_string())),
+            ("afterId", self.after_id.map(|v| v.to_string())),
+        ])
     }
 }
 

@@ -131,6 +131,23 @@ async fn authorize(hvs: &Hvs, headers: &HeaderMap, want: Permission) -> ApiResul
         .map_err(|e| api_error(e.into()))
 }
 
+/// The record as JSON; 404 with SecL's `missing` message when there is none.
+fn found<T: serde::Serialize>(record: Result<Option<T>, HvsError>, missing: &str) -> ApiResult {
+    match record.map_err(api_error)? {
+        Some(r) => Ok(Json(r).into_response()),
+        None => Err(ApiError::not_found(missing)),
+    }
+}
+
+/// 204 when the record was deleted; 404 with SecL's `missing` message when there was none.
+fn deleted(done: Result<bool, HvsError>, missing: &str) -> ApiResult {
+    if done.map_err(api_error)? {
+        Ok(StatusCode::NO_CONTENT.into_response())
+    } else {
+        Err(ApiError::not_found(missing))
+    }
+}
+
 /// Whether the client asked for `media` (rather than JSON).
 fn accepts(headers: &HeaderMap, media: &str) -> bool {
     headers
@@ -325,11 +342,10 @@ async fn get_host(State(hvs): St, headers: HeaderMap, Path(id): Path<String>) ->
 
 async fn delete_host(State(hvs): St, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
     authorize(&hvs, &headers, Permission::new("hosts", "delete")).await?;
-    if hvs.delete_host(parse_id(&id)?).await.map_err(api_error)? {
-        Ok(StatusCode::NO_CONTENT.into_response())
-    } else {
-        Err(ApiError::not_found("Host with given id does not exist"))
-    }
+    deleted(
+        hvs.delete_host(parse_id(&id)?).await,
+        "Host with given id does not exist",
+    )
 }
 
 // ----- host flavor-group links (SecL's /hosts/{id}/flavorgroups) --------------------------
@@ -381,14 +397,10 @@ async fn get_host_group(
 ) -> ApiResult {
     authorize(&hvs, &headers, Permission::new("hosts", "retrieve")).await?;
     require_accept(&headers, JSON)?;
-    match hvs
-        .host_group_link(parse_id(&id)?, parse_id(&group)?)
-        .await
-        .map_err(api_error)?
-    {
-        Some(link) => Ok(Json(link).into_response()),
-        None => Err(ApiError::not_found(HOST_LINK_NOT_FOUND)),
-    }
+    found(
+        hvs.host_group_link(parse_id(&id)?, parse_id(&group)?).await,
+        HOST_LINK_NOT_FOUND,
+    )
 }
 
 async fn unlink_host_group(
@@ -397,15 +409,10 @@ async fn unlink_host_group(
     Path((id, group)): Path<(String, String)>,
 ) -> ApiResult {
     authorize(&hvs, &headers, Permission::new("hosts", "delete")).await?;
-    if hvs
-        .unlink_host(parse_id(&id)?, parse_id(&group)?)
-        .await
-        .map_err(api_error)?
-    {
-        Ok(StatusCode::NO_CONTENT.into_response())
-    } else {
-        Err(ApiError::not_found(HOST_LINK_NOT_FOUND))
-    }
+    deleted(
+        hvs.unlink_host(parse_id(&id)?, parse_id(&group)?).await,
+        HOST_LINK_NOT_FOUND,
+    )
 }
 
 // ----- flavors ----------------------------------------------------------------------------
@@ -465,11 +472,10 @@ async fn get_flavor(State(hvs): St, headers: HeaderMap, Path(id): Path<String>) 
 
 async fn delete_flavor(State(hvs): St, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
     authorize(&hvs, &headers, Permission::new("flavors", "delete")).await?;
-    if hvs.delete_flavor(parse_id(&id)?).await.map_err(api_error)? {
-        Ok(StatusCode::NO_CONTENT.into_response())
-    } else {
-        Err(ApiError::not_found("Flavor with given id does not exist"))
-    }
+    deleted(
+        hvs.delete_flavor(parse_id(&id)?).await,
+        "Flavor with given id does not exist",
+    )
 }
 
 // ----- asset tags (SecL's tag certificates) -----------------------------------------------
@@ -529,14 +535,10 @@ async fn get_tag_certificate(
     )
     .await?;
     require_accept(&headers, JSON)?;
-    match hvs
-        .tag_certificate(parse_id(&id)?)
-        .await
-        .map_err(api_error)?
-    {
-        Some(c) => Ok(Json(c).into_response()),
-        None => Err(ApiError::not_found(TAG_CERT_NOT_FOUND)),
-    }
+    found(
+        hvs.tag_certificate(parse_id(&id)?).await,
+        TAG_CERT_NOT_FOUND,
+    )
 }
 
 async fn delete_tag_certificate(
@@ -550,15 +552,10 @@ async fn delete_tag_certificate(
         Permission::new("tag_certificates", "delete"),
     )
     .await?;
-    if hvs
-        .delete_tag_certificate(parse_id(&id)?)
-        .await
-        .map_err(api_error)?
-    {
-        Ok(StatusCode::NO_CONTENT.into_response())
-    } else {
-        Err(ApiError::not_found(TAG_CERT_NOT_FOUND))
-    }
+    deleted(
+        hvs.delete_tag_certificate(parse_id(&id)?).await,
+        TAG_CERT_NOT_FOUND,
+    )
 }
 
 /// SecL's TagCertificateDeployCriteria.
@@ -890,15 +887,10 @@ async fn delete_flavorgroup(
     Path(id): Path<String>,
 ) -> ApiResult {
     authorize(&hvs, &headers, Permission::new("flavorgroups", "delete")).await?;
-    if hvs
-        .delete_flavorgroup(parse_id(&id)?)
-        .await
-        .map_err(api_error)?
-    {
-        Ok(StatusCode::NO_CONTENT.into_response())
-    } else {
-        Err(ApiError::not_found(GROUP_NOT_FOUND))
-    }
+    deleted(
+        hvs.delete_flavorgroup(parse_id(&id)?).await,
+        GROUP_NOT_FOUND,
+    )
 }
 
 #[derive(serde::Deserialize)]
@@ -953,16 +945,10 @@ async fn get_flavorgroup_link(
 ) -> ApiResult {
     authorize(&hvs, &headers, Permission::new("flavorgroups", "retrieve")).await?;
     require_accept(&headers, JSON)?;
-    match hvs
-        .flavor_link(parse_id(&id)?, parse_id(&flavor)?)
-        .await
-        .map_err(api_error)?
-    {
-        Some(l) => Ok(Json(l).into_response()),
-        None => Err(ApiError::not_found(
-            "FlavorGroup-Flavor link does not exist",
-        )),
-    }
+    found(
+        hvs.flavor_link(parse_id(&id)?, parse_id(&flavor)?).await,
+        "FlavorGroup-Flavor link does not exist",
+    )
 }
 
 async fn delete_flavorgroup_link(
@@ -971,17 +957,10 @@ async fn delete_flavorgroup_link(
     Path((id, flavor)): Path<(String, String)>,
 ) -> ApiResult {
     authorize(&hvs, &headers, Permission::new("flavorgroups", "delete")).await?;
-    if hvs
-        .unlink_flavor(parse_id(&id)?, parse_id(&flavor)?)
-        .await
-        .map_err(api_error)?
-    {
-        Ok(StatusCode::NO_CONTENT.into_response())
-    } else {
-        Err(ApiError::not_found(
-            "FlavorGroup-Flavor link does not exist",
-        ))
-    }
+    deleted(
+        hvs.unlink_flavor(parse_id(&id)?, parse_id(&flavor)?).await,
+        "FlavorGroup-Flavor link does not exist",
+    )
 }
 
 // ----- tokens -----------------------------------------------------------------------------
