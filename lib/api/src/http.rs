@@ -323,6 +323,25 @@ pub fn find_tls_error(e: &(dyn std::error::Error + 'static)) -> Option<String> {
     None
 }
 
+/// A failed request in words: timed out, cannot connect or failed, then every cause (the TLS
+/// reason is a few levels down).
+pub fn describe(e: &reqwest::Error) -> String {
+    let mut text = if e.is_timeout() {
+        "timed out".to_string()
+    } else if e.is_connect() {
+        "cannot connect".to_string()
+    } else {
+        "request failed".to_string()
+    };
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    text
+}
+
 /// `a: b: c` of an error and its sources, skipping repeats.
 pub(crate) fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
     let mut parts: Vec<String> = Vec::new();
@@ -363,25 +382,59 @@ pub fn ca_certs_from_pem(pem: &[u8], what: &str) -> Result<Vec<CertificateDer<'s
     Ok(certs)
 }
 
-/// Builds a rustls configuration that trusts exactly `certs`.
-pub(crate) fn tls_config(
+/// How a [`verified_client`] behaves beyond its trust anchors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientSettings {
+    /// Time allowed to open a TCP connection and finish the TLS handshake.
+    pub connect_timeout: Duration,
+    /// Time allowed for one whole request, answer included.
+    pub timeout: Duration,
+    pub user_agent: &'static str,
+    /// Offer HTTP/2 by ALPN (with HTTP/1.1 as the fallback); without it, HTTP/1.1 only.
+    pub http2: bool,
+}
+
+/// Why [`verified_client`] could not set a client up; each caller words it for its users.
+#[derive(Debug, thiserror::Error)]
+pub enum ClientSetupError {
+    /// A trust anchor rustls cannot use.
+    #[error("unusable CA certificate: {0}")]
+    Certificate(rustls::Error),
+    #[error("TLS setup failed: {0}")]
+    Tls(rustls::Error),
+    #[error("cannot set up the HTTPS client: {0}")]
+    Client(reqwest::Error),
+}
+
+/// An HTTPS-only client over rustls (`ring` provider) that trusts exactly `certs` and nothing
+/// else (there is no way to turn verification off) and follows no redirects: the one way secl
+/// builds a client, whether a CLI talks to a server or a server to another.
+pub fn verified_client(
     certs: Vec<CertificateDer<'static>>,
-    what: &str,
-) -> Result<rustls::ClientConfig> {
+    settings: &ClientSettings,
+) -> std::result::Result<reqwest::Client, ClientSetupError> {
     let mut roots = rustls::RootCertStore::empty();
     for cert in certs {
-        roots
-            .add(cert)
-            .map_err(|e| Error::Config(format!("{what}: unusable CA certificate: {e}")))?;
+        roots.add(cert).map_err(ClientSetupError::Certificate)?;
     }
     let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let mut config = rustls::ClientConfig::builder_with_provider(provider)
+    let mut tls = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
-        .map_err(|e| Error::Config(format!("TLS setup failed: {e}")))?
+        .map_err(ClientSetupError::Tls)?
         .with_root_certificates(roots)
         .with_no_client_auth();
-    config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
-    Ok(config)
+    if settings.http2 {
+        tls.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+    }
+    reqwest::Client::builder()
+        .tls_backend_preconfigured(tls)
+        .https_only(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .connect_timeout(settings.connect_timeout)
+        .timeout(settings.timeout)
+        .user_agent(settings.user_agent)
+        .build()
+        .map_err(ClientSetupError::Client)
 }
 
 /// Normalises the URL of `service`, whose API lives under one of `api_paths` (e.g. `/kbs/v1`):
@@ -434,17 +487,19 @@ fn bearer_header(token: &str) -> Result<HeaderValue> {
     Ok(value)
 }
 
-/// The HTTPS client every typed client uses: `tls` only, https only, no redirects, timeouts.
-fn http_client(tls: rustls::ClientConfig) -> Result<reqwest::Client> {
-    reqwest::Client::builder()
-        .tls_backend_preconfigured(tls)
-        .https_only(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .connect_timeout(CONNECT_TIMEOUT)
-        .timeout(REQUEST_TIMEOUT)
-        .user_agent(concat!("secl/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .map_err(|e| Error::Config(format!("cannot set up the HTTPS client: {e}")))
+/// The HTTPS client every typed client uses: trusts exactly `certs`, HTTP/2 or HTTP/1.1,
+/// timeouts.
+fn http_client(certs: Vec<CertificateDer<'static>>, what: &str) -> Result<reqwest::Client> {
+    let settings = ClientSettings {
+        connect_timeout: CONNECT_TIMEOUT,
+        timeout: REQUEST_TIMEOUT,
+        user_agent: concat!("secl/", env!("CARGO_PKG_VERSION")),
+        http2: true,
+    };
+    verified_client(certs, &settings).map_err(|e| match e {
+        ClientSetupError::Certificate(_) => Error::Config(format!("{what}: {e}")),
+        _ => Error::Config(e.to_string()),
+    })
 }
 
 // ----- the client -------------------------------------------------------------------------
@@ -486,9 +541,8 @@ impl ServiceClient {
         token: Option<&str>,
     ) -> Result<Self> {
         let base = normalise_base(url, api_paths, service)?;
-        let tls = tls_config(certs, what)?;
+        let http = http_client(certs, what)?;
         let token = token.map(bearer_header).transpose()?.map(Token);
-        let http = http_client(tls)?;
         Ok(Self {
             service,
             http,

@@ -2,7 +2,6 @@
 //! host, its bearer token, timeouts and bounded answers. Errors say what failed but never carry
 //! the token.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use base64::Engine;
@@ -10,6 +9,7 @@ use base64::engine::general_purpose::STANDARD as B64;
 use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderValue};
 use rustls_pki_types::CertificateDer;
 use rustls_pki_types::pem::PemObject;
+use secl_api::http::{ClientSettings, ClientSetupError, describe, verified_client};
 use serde::{Deserialize, Serialize};
 
 /// Time allowed to connect and finish the TLS handshake.
@@ -135,30 +135,20 @@ impl Agent {
         let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(ca_pem.as_bytes())
             .collect::<Result<_, _>>()
             .map_err(|e| AgentError(format!("Invalid ta_ca_pem: {e}")))?;
-        let mut roots = rustls::RootCertStore::empty();
-        for c in certs {
-            roots
-                .add(c)
-                .map_err(|e| AgentError(format!("Invalid ta_ca_pem: {e}")))?;
-        }
-        if roots.is_empty() {
+        if certs.is_empty() {
             return Err(AgentError("Invalid ta_ca_pem: no CERTIFICATE in it".into()));
         }
-        let provider = Arc::new(rustls::crypto::ring::default_provider());
-        let tls = rustls::ClientConfig::builder_with_provider(provider)
-            .with_safe_default_protocol_versions()
-            .map_err(|e| AgentError(e.to_string()))?
-            .with_root_certificates(roots)
-            .with_no_client_auth();
-        let http = reqwest::Client::builder()
-            .tls_backend_preconfigured(tls)
-            .https_only(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .connect_timeout(CONNECT_TIMEOUT)
-            .timeout(REQUEST_TIMEOUT)
-            .user_agent(concat!("secl-hvs/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| AgentError(e.to_string()))?;
+        let settings = ClientSettings {
+            connect_timeout: CONNECT_TIMEOUT,
+            timeout: REQUEST_TIMEOUT,
+            user_agent: concat!("secl-hvs/", env!("CARGO_PKG_VERSION")),
+            http2: false,
+        };
+        let http = verified_client(certs, &settings).map_err(|e| match e {
+            ClientSetupError::Certificate(e) => AgentError(format!("Invalid ta_ca_pem: {e}")),
+            ClientSetupError::Tls(e) => AgentError(e.to_string()),
+            ClientSetupError::Client(e) => AgentError(e.to_string()),
+        })?;
         let mut auth = HeaderValue::from_str(&format!("Bearer {token}"))
             .map_err(|_| AgentError("Invalid ta_token: not a valid header value".into()))?;
         auth.set_sensitive(true);
@@ -298,24 +288,6 @@ impl Agent {
             .await
             .map(drop)
     }
-}
-
-/// A reqwest error with its causes (the TLS reason is a few levels down).
-fn describe(e: &reqwest::Error) -> String {
-    let mut text = if e.is_timeout() {
-        "timed out".to_string()
-    } else if e.is_connect() {
-        "cannot connect".to_string()
-    } else {
-        "request failed".to_string()
-    };
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        text.push_str(": ");
-        text.push_str(&s.to_string());
-        source = s.source();
-    }
-    text
 }
 
 #[cfg(test)]

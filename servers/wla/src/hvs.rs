@@ -2,12 +2,12 @@
 //! and errors that name the step.
 
 use std::path::Path;
-use std::sync::Arc;
 use std::time::Duration;
 
 use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderValue};
 use rustls_pki_types::CertificateDer;
 use rustls_pki_types::pem::PemObject;
+use secl_api::http::{ClientSettings, ClientSetupError, describe, verified_client};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -116,30 +116,20 @@ pub(crate) fn https_client(
     let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(&pem)
         .collect::<std::result::Result<_, _>>()
         .map_err(|e| invalid(format!("{}: {e}", ca.display())))?;
-    let mut roots = rustls::RootCertStore::empty();
-    for cert in certs {
-        roots
-            .add(cert)
-            .map_err(|e| invalid(format!("{}: {e}", ca.display())))?;
-    }
-    if roots.is_empty() {
+    if certs.is_empty() {
         return Err(invalid(format!("{}: no CERTIFICATE in it", ca.display())));
     }
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let tls = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .map_err(|e| invalid(e.to_string()))?
-        .with_root_certificates(roots)
-        .with_no_client_auth();
-    let http = reqwest::Client::builder()
-        .tls_backend_preconfigured(tls)
-        .https_only(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .connect_timeout(CONNECT_TIMEOUT)
-        .timeout(timeout)
-        .user_agent(concat!("secl-wla/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .map_err(|e| invalid(e.to_string()))?;
+    let settings = ClientSettings {
+        connect_timeout: CONNECT_TIMEOUT,
+        timeout,
+        user_agent: concat!("secl-wla/", env!("CARGO_PKG_VERSION")),
+        http2: false,
+    };
+    let http = verified_client(certs, &settings).map_err(|e| match e {
+        ClientSetupError::Certificate(e) => invalid(format!("{}: {e}", ca.display())),
+        ClientSetupError::Tls(e) => invalid(e.to_string()),
+        ClientSetupError::Client(e) => invalid(e.to_string()),
+    })?;
     let token = files::read_token(token_file)?;
     let mut auth = HeaderValue::from_str(&format!("Bearer {token}")).map_err(|_| {
         invalid(format!(
@@ -149,22 +139,4 @@ pub(crate) fn https_client(
     })?;
     auth.set_sensitive(true);
     Ok((http, auth))
-}
-
-/// A reqwest error with its causes (the TLS reason is buried a few levels down).
-pub(crate) fn describe(e: &reqwest::Error) -> String {
-    let mut text = if e.is_timeout() {
-        "timed out".to_string()
-    } else if e.is_connect() {
-        "cannot connect".to_string()
-    } else {
-        "request failed".to_string()
-    };
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        text.push_str(": ");
-        text.push_str(&s.to_string());
-        source = s.source();
-    }
-    text
 }

@@ -9,10 +9,11 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use reqwest::StatusCode;
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue};
+use secl_api::http::describe;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
-use crate::hvs::{describe, https_client};
+use crate::hvs::https_client;
 
 /// Time allowed for one key request: WLS asks HVS for a fresh quote and then the KBS, so
 /// more than a plain call, but bounded (ocicrypt itself never gives up).
