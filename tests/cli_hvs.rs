@@ -9,8 +9,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use secl_testkit::{TpmHvs, secl_command, stderr, stdout};
-use serde_json::Value;
+use secl_testkit::{TpmHvs, secl_command, secl_json, secl_ok, stderr, stdout};
 
 /// `secl` with no SECL_* variables from the outside, HOME in `home`, stdin from /dev/null.
 fn secl(home: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
@@ -19,24 +18,6 @@ fn secl(home: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("run secl")
-}
-
-#[track_caller]
-fn ok(o: &Output) -> String {
-    assert!(
-        o.status.success(),
-        "secl failed ({:?}):\nstdout: {}\nstderr: {}",
-        o.status.code(),
-        stdout(o),
-        stderr(o)
-    );
-    stdout(o)
-}
-
-#[track_caller]
-fn json_of(o: &Output) -> Value {
-    let text = ok(o);
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
 }
 
 #[test]
@@ -77,7 +58,7 @@ fn secl_hvs_drives_a_real_tpm_host() {
         "--description",
         "cli test host",
     ]);
-    let host = json_of(&o);
+    let host = secl_json(&o);
     assert!(!stdout(&o).contains(ta_token) && !stderr(&o).contains(ta_token));
     assert_eq!(host["state"], "CONNECTED", "{host}");
     assert_eq!(host["description"], "cli test host");
@@ -85,7 +66,7 @@ fn secl_hvs_drives_a_real_tpm_host() {
     let hw = host["hardware_uuid"].as_str().unwrap().to_string();
 
     // It is listed (table and JSON), also with settings from the config file alone.
-    let table = ok(&run(&["hvs", "host", "list"]));
+    let table = secl_ok(&run(&["hvs", "host", "list"]));
     assert!(
         table.contains(&host_id) && table.contains("CONNECTED"),
         "{table}"
@@ -101,7 +82,7 @@ fn secl_hvs_drives_a_real_tpm_host() {
         ),
     )
     .unwrap();
-    let list = json_of(&secl(
+    let list = secl_json(&secl(
         &home,
         &[],
         &[
@@ -116,10 +97,10 @@ fn secl_hvs_drives_a_real_tpm_host() {
     ));
     assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
     assert_eq!(list[0]["id"], host_id.as_str());
-    assert!(ok(&run(&["hvs", "host", "show", &host_id])).contains(&hw));
+    assert!(secl_ok(&run(&["hvs", "host", "show", &host_id])).contains(&hw));
 
     // Flavors from the host: all three parts by default.
-    let flavors = json_of(&run(&[
+    let flavors = secl_json(&run(&[
         "hvs",
         "flavor",
         "create",
@@ -137,26 +118,26 @@ fn secl_hvs_drives_a_real_tpm_host() {
     for p in ["PLATFORM", "OS", "HOST_UNIQUE"] {
         assert!(parts.contains(&p), "{parts:?}");
     }
-    let table = ok(&run(&["hvs", "flavor", "list"]));
+    let table = secl_ok(&run(&["hvs", "flavor", "list"]));
     assert!(
         table.contains("PLATFORM") && table.contains("0-7"),
         "{table}"
     );
 
     // Trusted report (JSON parsed back, then the table).
-    let report = json_of(&run(&[
+    let report = secl_json(&run(&[
         "hvs", "report", "create", "--host", &host_id, "--output", "json",
     ]));
     assert_eq!(report["trust_report"]["overall"], true, "{report}");
     assert_eq!(report["host_id"], host_id.as_str());
-    let table = ok(&run(&["hvs", "report", "create", "--hardware-uuid", &hw]));
+    let table = secl_ok(&run(&["hvs", "report", "create", "--hardware-uuid", &hw]));
     assert!(
         table.contains("Trusted:") && table.contains("PLATFORM"),
         "{table}"
     );
 
     // SAML, verified by xmlsec1 under the certificate `ca-cert get` prints.
-    let saml = ok(&run(&[
+    let saml = secl_ok(&run(&[
         "hvs",
         "report",
         "create",
@@ -165,12 +146,12 @@ fn secl_hvs_drives_a_real_tpm_host() {
         "--saml",
     ]));
     assert!(saml.contains("Assertion"), "{saml}");
-    let saml_pem = ok(&run(&["hvs", "ca-cert", "get", "--domain", "saml"]));
+    let saml_pem = secl_ok(&run(&["hvs", "ca-cert", "get", "--domain", "saml"]));
     assert!(
         saml_pem.starts_with("-----BEGIN CERTIFICATE-----"),
         "{saml_pem}"
     );
-    let single = ok(&run(&["hvs", "ca-cert", "get", "--type", "saml"]));
+    let single = secl_ok(&run(&["hvs", "ca-cert", "get", "--type", "saml"]));
     assert_eq!(single.trim(), saml_pem.trim());
     let saml_file = root.join("report.xml");
     let cert_file = root.join("saml.pem");
@@ -194,14 +175,14 @@ fn secl_hvs_drives_a_real_tpm_host() {
     let tampered = root.join("tampered.xml");
     std::fs::write(&tampered, saml.replacen(">true<", ">false<", 1)).unwrap();
     assert!(!xmlsec(&tampered).status.success());
-    let ek = json_of(&run(&[
+    let ek = secl_json(&run(&[
         "hvs", "ca-cert", "get", "--domain", "ek", "--output", "json",
     ]));
     assert_eq!(ek["ca_certificate"].as_array().unwrap().len(), 2, "{ek}");
 
     // PCR 7 changes: untrusted, with a PCR 7 fault.
     tpm.extend_pcr(7, &"ab".repeat(32));
-    let report = json_of(&run(&[
+    let report = secl_json(&run(&[
         "hvs", "report", "create", "--host", &host_id, "--output", "json",
     ]));
     let tr = &report["trust_report"];
@@ -211,25 +192,25 @@ fn secl_hvs_drives_a_real_tpm_host() {
     let faults = tr["parts"]["PLATFORM"]["faults"].as_array().unwrap();
     assert_eq!(faults.len(), 1, "{faults:?}");
     assert_eq!(faults[0]["pcr_index"], 7);
-    let table = ok(&run(&["hvs", "report", "create", "--host", &host_id]));
+    let table = secl_ok(&run(&["hvs", "report", "create", "--host", &host_id]));
     assert!(table.contains("NO") && table.contains("PCR 7"), "{table}");
 
     // Stored reports: the latest per host, or all.
-    let latest = json_of(&run(&[
+    let latest = secl_json(&run(&[
         "hvs", "report", "list", "--host", &host_id, "--output", "json",
     ]));
     assert_eq!(latest.as_array().unwrap().len(), 1);
     assert_eq!(latest[0]["trust_report"]["overall"], false);
-    let all = json_of(&run(&[
+    let all = secl_json(&run(&[
         "hvs", "report", "list", "--host", &host_id, "--all", "--output", "json",
     ]));
     assert_eq!(all.as_array().unwrap().len(), 5, "{all}");
 
     // One stored report, as JSON and as its SAML assertion.
     let id = latest[0]["id"].as_str().unwrap();
-    let shown = json_of(&run(&["hvs", "report", "show", id, "--output", "json"]));
+    let shown = secl_json(&run(&["hvs", "report", "show", id, "--output", "json"]));
     assert_eq!(shown, latest[0]);
-    let saml = ok(&run(&["hvs", "report", "show", id, "--saml"]));
+    let saml = secl_ok(&run(&["hvs", "report", "show", id, "--saml"]));
     assert!(
         saml.contains("TRUST_OVERALL") && saml.contains("<Signature"),
         "{saml}"
@@ -251,7 +232,7 @@ fn secl_hvs_drives_a_real_tpm_host() {
         .to_string(),
     )
     .unwrap();
-    let imported = json_of(&run(&[
+    let imported = secl_json(&run(&[
         "hvs",
         "flavor",
         "import",
@@ -260,12 +241,12 @@ fn secl_hvs_drives_a_real_tpm_host() {
         "json",
     ]));
     let fid = imported[0]["id"].as_str().unwrap().to_string();
-    ok(&run(&["hvs", "flavor", "delete", &fid, "--yes"]));
+    secl_ok(&run(&["hvs", "flavor", "delete", &fid, "--yes"]));
     let o = run(&["hvs", "flavor", "show", &fid]);
     assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
 
     // The host's flavor groups: linked to a new group by name, listed, shown, unlinked.
-    let strict = json_of(&run(&[
+    let strict = secl_json(&run(&[
         "hvs",
         "flavorgroup",
         "create",
@@ -275,7 +256,7 @@ fn secl_hvs_drives_a_real_tpm_host() {
         "json",
     ]));
     let strict_id = strict["id"].as_str().unwrap().to_string();
-    let links = json_of(&run(&[
+    let links = secl_json(&run(&[
         "hvs",
         "host",
         "flavorgroup",
@@ -285,7 +266,7 @@ fn secl_hvs_drives_a_real_tpm_host() {
         "json",
     ]));
     assert_eq!(links.as_array().unwrap().len(), 1, "{links}");
-    let link = json_of(&run(&[
+    let link = secl_json(&run(&[
         "hvs",
         "host",
         "flavorgroup",
@@ -297,12 +278,12 @@ fn secl_hvs_drives_a_real_tpm_host() {
     ]));
     assert_eq!(link["host_id"], host_id.as_str(), "{link}");
     assert_eq!(link["flavorgroup_id"], strict_id.as_str(), "{link}");
-    let table = ok(&run(&["hvs", "host", "flavorgroup", "list", &host_id]));
+    let table = secl_ok(&run(&["hvs", "host", "flavorgroup", "list", &host_id]));
     assert!(
         table.contains("automatic") && table.contains("strict") && table.contains(&strict_id),
         "{table}"
     );
-    let shown = json_of(&run(&[
+    let shown = secl_json(&run(&[
         "hvs",
         "host",
         "flavorgroup",
@@ -327,13 +308,13 @@ fn secl_hvs_drives_a_real_tpm_host() {
     ]);
     assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
     // strict has no PLATFORM flavors and requires them: the host is now untrusted.
-    let report = json_of(&run(&[
+    let report = secl_json(&run(&[
         "hvs", "report", "create", "--host", &host_id, "--output", "json",
     ]));
     assert_eq!(report["trust_report"]["overall"], false, "{report}");
     let groups = report["trust_report"]["flavorgroups"].to_string();
     assert!(groups.contains("strict"), "{report}");
-    ok(&run(&[
+    secl_ok(&run(&[
         "hvs",
         "host",
         "flavorgroup",
@@ -341,7 +322,7 @@ fn secl_hvs_drives_a_real_tpm_host() {
         &host_id,
         "strict",
     ]));
-    let links = json_of(&run(&[
+    let links = secl_json(&run(&[
         "hvs",
         "host",
         "flavorgroup",
@@ -369,7 +350,7 @@ fn secl_hvs_drives_a_real_tpm_host() {
     let o = run(&["hvs", "host", "delete", &host_id]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("--yes"), "{}", stderr(&o));
-    ok(&run(&["hvs", "host", "show", &host_id]));
+    secl_ok(&run(&["hvs", "host", "show", &host_id]));
 
     let wrong = root.join("wrong.token");
     std::fs::write(&wrong, "not-the-admin-token\n").unwrap();
@@ -389,7 +370,7 @@ fn secl_hvs_drives_a_real_tpm_host() {
     assert!(stderr(&o).contains("possible values"), "{}", stderr(&o));
 
     // Delete the host.
-    ok(&run(&["hvs", "host", "delete", &host_id, "--yes"]));
+    secl_ok(&run(&["hvs", "host", "delete", &host_id, "--yes"]));
     let o = run(&["hvs", "host", "show", &host_id]);
     assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
 

@@ -15,7 +15,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use secl_testkit::{
     Client, KbsProcess, ServerProc, Swtpm, TpmHvs, admin_token, provisioned_agent, secl_command,
-    start_hvs, stderr, stdout,
+    secl_json, secl_ok, start_hvs, stderr,
 };
 use serde_json::{Value, json};
 use sha2::Digest;
@@ -29,24 +29,6 @@ struct Host {
     data: PathBuf,
     id: String,
     hardware_uuid: String,
-}
-
-#[track_caller]
-fn ok(o: &Output) -> String {
-    assert!(
-        o.status.success(),
-        "secl failed ({:?}):\nstdout: {}\nstderr: {}",
-        o.status.code(),
-        stdout(o),
-        stderr(o)
-    );
-    stdout(o)
-}
-
-#[track_caller]
-fn json_of(o: &Output) -> Value {
-    let text = ok(o);
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
 }
 
 fn xmlsec_verify(dir: &Path, xml: &[u8], cert_der: &[u8]) -> (bool, String) {
@@ -222,11 +204,11 @@ fn deployed_asset_tags_reach_reports_and_release_keys() {
         hvs_data,
         kbs,
     };
-    ok(&site.secl(&["kbs", "trust-hvs"]));
+    secl_ok(&site.secl(&["kbs", "trust-hvs"]));
     let a = site.add_host("a", tpm_a);
     let b = site.add_host("b", tpm_b);
     for h in [&a, &b] {
-        let f = json_of(&site.secl(&[
+        let f = secl_json(&site.secl(&[
             "hvs",
             "flavor",
             "create",
@@ -247,7 +229,7 @@ fn deployed_asset_tags_reach_reports_and_release_keys() {
     assert_eq!(nv_asset_tag(&a, &root), None);
 
     // A usage-tagged KBS key, refused to both hosts while untagged.
-    let key = json_of(&site.secl(&[
+    let key = secl_json(&site.secl(&[
         "kbs",
         "key",
         "create",
@@ -265,7 +247,7 @@ fn deployed_asset_tags_reach_reports_and_release_keys() {
     assert_eq!(t.status, 401, "{}", t.text());
 
     // Create (by host id) and deploy the tag certificate with the CLI.
-    let cert = json_of(&site.secl(&[
+    let cert = secl_json(&site.secl(&[
         "hvs",
         "tag",
         "create",
@@ -300,7 +282,7 @@ fn deployed_asset_tags_reach_reports_and_release_keys() {
             ("rack".into(), "r12".into())
         ]
     );
-    let listed = json_of(&site.secl(&[
+    let listed = secl_json(&site.secl(&[
         "hvs",
         "tag",
         "list",
@@ -310,13 +292,13 @@ fn deployed_asset_tags_reach_reports_and_release_keys() {
         "json",
     ]));
     assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
-    let shown = ok(&site.secl(&["hvs", "tag", "show", &cert_id]));
+    let shown = secl_ok(&site.secl(&["hvs", "tag", "show", &cert_id]));
     assert!(
         shown.contains("country=US") && shown.contains("rack=r12"),
         "{shown}"
     );
 
-    let flavor = json_of(&site.secl(&["hvs", "tag", "deploy", &cert_id, "--output", "json"]));
+    let flavor = secl_json(&site.secl(&["hvs", "tag", "deploy", &cert_id, "--output", "json"]));
     assert_eq!(flavor["flavor_part"], "ASSET_TAG", "{flavor}");
     assert_eq!(flavor["hardware_uuid"], a.hardware_uuid.as_str());
     assert_eq!(flavor["flavorgroup_names"], json!(["host_unique"]));
@@ -355,7 +337,7 @@ fn deployed_asset_tags_reach_reports_and_release_keys() {
         "{denied}"
     );
     // A key asking for another country is refused to the tagged host too.
-    let other = json_of(&site.secl(&[
+    let other = secl_json(&site.secl(&[
         "kbs",
         "key",
         "create",
@@ -421,7 +403,7 @@ fn deployed_asset_tags_reach_reports_and_release_keys() {
     assert_eq!(nv_asset_tag(&a, &root), Some(digest_b));
 
     // Deploying the host's own certificate again restores trust and the key release.
-    ok(&site.secl(&["hvs", "tag", "deploy", &cert_id]));
+    secl_ok(&site.secl(&["hvs", "tag", "deploy", &cert_id]));
     let (r, saml) = site.report(&a);
     assert_eq!(r["trust_report"]["overall"], true, "{r}");
     assert_eq!(site.kbs.transfer_saml(&key, &saml).status, 200);
@@ -440,16 +422,16 @@ fn deployed_asset_tags_reach_reports_and_release_keys() {
 
     // A certificate for the other host deploys there; a deleted one is gone.
     let id_b = cert_b.json()["id"].as_str().unwrap().to_string();
-    ok(&site.secl(&["hvs", "tag", "deploy", &id_b]));
+    secl_ok(&site.secl(&["hvs", "tag", "deploy", &id_b]));
     let (rb, saml_b) = site.report(&b);
     assert_eq!(rb["trust_report"]["overall"], true, "{rb}");
     assert_eq!(site.verified(&saml_b).trust_flag("ASSET_TAG"), Some(true));
     assert_eq!(site.kbs.transfer_saml(&key, &saml_b).status, 200);
-    ok(&site.secl(&["hvs", "tag", "delete", &id_b, "--yes"]));
+    secl_ok(&site.secl(&["hvs", "tag", "delete", &id_b, "--yes"]));
     let o = site.secl(&["hvs", "tag", "show", &id_b]);
     assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
     // `secl hvs ca-cert get --type tag` prints the Tag CA.
-    let pem = ok(&site.secl(&["hvs", "ca-cert", "get", "--type", "tag"]));
+    let pem = secl_ok(&site.secl(&["hvs", "ca-cert", "get", "--type", "tag"]));
     assert!(pem.starts_with("-----BEGIN CERTIFICATE-----"), "{pem}");
 }
 

@@ -27,7 +27,7 @@ pub use image::{Registry, blob, layout_layers, layout_manifest, make_image};
 pub use kbs::KbsProcess;
 pub use man::{check_man_pages, server_man_pages};
 pub use paths::{bin, fixture, repo_root, skopeo};
-pub use process::{ServerProc, run_bin, stderr, stdout};
+pub use process::{ServerProc, run_bin, secl_json, secl_ok, stderr, stdout};
 pub use servers::{
     Wls, admin_token, provision_wla, provision_wla_with, rsa_pair, secl_command, start_hvs,
     start_wla, start_wla_with,

@@ -162,3 +162,23 @@ pub fn stdout(o: &Output) -> String {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// The stdout of a `secl` run that must have succeeded; panics with its exit code and output.
+#[track_caller]
+pub fn secl_ok(o: &Output) -> String {
+    assert!(
+        o.status.success(),
+        "secl failed ({:?}):\nstdout: {}\nstderr: {}",
+        o.status.code(),
+        stdout(o),
+        stderr(o)
+    );
+    stdout(o)
+}
+
+/// [`secl_ok`], parsed as JSON (`--output json`).
+#[track_caller]
+pub fn secl_json(o: &Output) -> serde_json::Value {
+    let text = secl_ok(o);
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+}
