@@ -18,17 +18,27 @@ pub struct Registry {
 impl Registry {
     pub fn start(dir: &Path) -> Self {
         std::fs::create_dir_all(dir).unwrap();
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let out = Command::new(repo_root().join("scripts/registry.sh"))
-            .arg("start")
-            .arg(dir)
-            .arg(port.to_string())
-            .output()
-            .unwrap();
+        // The registry binds the port itself, after this process let go of it; another process
+        // may take it in between, so a taken port is retried with a fresh one.
+        let mut attempts = 0;
+        let out = loop {
+            attempts += 1;
+            let port = std::net::TcpListener::bind("127.0.0.1:0")
+                .unwrap()
+                .local_addr()
+                .unwrap()
+                .port();
+            let out = Command::new(repo_root().join("scripts/registry.sh"))
+                .arg("start")
+                .arg(dir)
+                .arg(port.to_string())
+                .output()
+                .unwrap();
+            let port_taken = String::from_utf8_lossy(&out.stderr).contains("in use?");
+            if out.status.success() || !port_taken || attempts == 3 {
+                break out;
+            }
+        };
         assert!(
             out.status.success(),
             "registry did not start (run scripts/install-deps.sh): {}",
