@@ -22,6 +22,8 @@ struct Host {
     data: PathBuf,
     socket: PathBuf,
     wla: ServerProc,
+    /// The HVS's id for the host.
+    id: String,
     hardware_uuid: String,
 }
 
@@ -279,6 +281,7 @@ impl Site {
             data,
             socket,
             wla,
+            id,
             hardware_uuid: host["hardware_uuid"].as_str().unwrap().to_string(),
         }
     }
@@ -486,6 +489,35 @@ fn trusted_host_decrypts_untrusted_host_does_not() {
         denied["reason"].as_str().unwrap().contains("usage"),
         "{denied}"
     );
+    // Once the HVS has deployed that tag into the host's TPM, its reports carry
+    // TAG_country=atlantis and the same image decrypts there, through the same agent.
+    let cert = ok(
+        &site.secl(&[
+            "hvs",
+            "tag",
+            "create",
+            "--host",
+            &a.id,
+            "--tag",
+            "country=atlantis",
+            "--output",
+            "json",
+        ]),
+        "secl hvs tag create",
+    );
+    let cert: Value = serde_json::from_str(&cert).unwrap();
+    ok(
+        &site.secl(&["hvs", "tag", "deploy", cert["id"].as_str().unwrap()]),
+        "secl hvs tag deploy",
+    );
+    let out = site.decrypt_on(&a, "tagged-enc", "tagged-dec");
+    assert!(out.status.success(), "tagged decrypt: {}", stderr(&out));
+    assert_eq!(
+        layer_digests(&site.path("tagged")),
+        layer_digests(&site.path("tagged-dec"))
+    );
+    let granted = site.kbs.last_transfer(&tagged);
+    assert_eq!(granted["outcome"], "granted", "{granted}");
 
     // 4. A deleted key is refused.
     let gone = site.encrypted_image("gone", &[]);
