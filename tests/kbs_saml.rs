@@ -1,10 +1,12 @@
 //! The KBS SAML key transfer over real HTTPS (`POST /kbs/v1/keys/{id}/transfer` with
 //! `application/samlassertion+xml`): the granted case decrypted with the binding key, every
 //! release check refused with SecL's 401 and an audit record naming the check, media-type and
-//! malformed-body answers, cache invalidation on certificate deletes, and one run with real
-//! parts (swtpm, secl-wla, secl-hvs) whose blob is decrypted inside the TPM.
+//! malformed-body answers, cache invalidation on certificate deletes (also across two instances
+//! sharing one PostgreSQL store), and one run with real parts (swtpm, secl-wla, secl-hvs) whose
+//! blob is decrypted inside the TPM.
 
 use std::sync::OnceLock;
+use std::time::Instant;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
@@ -16,7 +18,7 @@ use secl_attest::tpm2::{
     Signature, TPM_ALG_RSASSA, TPM_ALG_SHA256,
 };
 use secl_saml::{DEFAULT_ASSERTION_ID, TrustReport};
-use secl_testkit::{Client, KbsProcess, Resp, fixture, rsa_pair};
+use secl_testkit::{Client, KbsProcess, Resp, TestDb, fixture, rsa_pair};
 use serde_json::json;
 use time::{Duration, OffsetDateTime};
 
@@ -625,6 +627,187 @@ fn deleting_an_imported_certificate_revokes_cached_trust_at_once() {
         204
     );
     k.assert_denied(&id, &xml, "saml-signer");
+}
+
+/// How long an import or delete on one instance may take to hold on another sharing its store:
+/// each instance reloads its trusted certificates about every second.
+const PROPAGATION_BOUND: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Good reports whose bodies all differ (each issued at least 1 ms after the last), so that no
+/// cache keyed by the body can answer for one.
+struct FreshReports(std::cell::Cell<OffsetDateTime>);
+
+impl FreshReports {
+    fn new() -> Self {
+        Self(std::cell::Cell::new(OffsetDateTime::UNIX_EPOCH))
+    }
+
+    fn next(&self) -> String {
+        let issued = (OffsetDateTime::now_utc() - Duration::seconds(5))
+            .max(self.0.get() + Duration::milliseconds(1));
+        self.0.set(issued);
+        good_report(&Spec {
+            issued,
+            ..Spec::default()
+        })
+    }
+}
+
+impl Kbs {
+    /// Transfers `id` with a fresh report every 50 ms until `done` holds for the answer (with
+    /// the last transfer audit record); asserts that this happened within [`PROPAGATION_BOUND`]
+    /// of `since` (when the change was acknowledged) and prints how long it took.
+    fn until(
+        &self,
+        what: &str,
+        since: Instant,
+        id: &str,
+        reports: &FreshReports,
+        done: impl Fn(&Resp, &serde_json::Value) -> bool,
+    ) {
+        loop {
+            let r = self.transfer(id, &reports.next());
+            assert!(
+                r.status == 200 || r.status == 401,
+                "{what}: {} {}",
+                r.status,
+                r.text()
+            );
+            let audit = self.last_transfer_audit();
+            if done(&r, &audit) {
+                let took = since.elapsed();
+                eprintln!("{what}: after {took:?}");
+                assert!(took < PROPAGATION_BOUND, "{what}: took {took:?}");
+                return;
+            }
+            assert!(
+                since.elapsed() < PROPAGATION_BOUND,
+                "{what}: not within {PROPAGATION_BOUND:?}; last answer {} {}, audited {audit}",
+                r.status,
+                r.text()
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+
+    fn until_granted(&self, what: &str, since: Instant, id: &str, reports: &FreshReports) {
+        self.until(what, since, id, reports, |r, a| {
+            r.status == 200 && a["outcome"] == "granted"
+        });
+    }
+
+    fn until_denied(
+        &self,
+        what: &str,
+        since: Instant,
+        id: &str,
+        reports: &FreshReports,
+        code: &str,
+    ) {
+        self.until(what, since, id, reports, |r, a| {
+            if r.status != 401 {
+                return false;
+            }
+            assert_eq!(r.text(), DENIED, "{what}");
+            assert_eq!(a["outcome"], "denied", "{what}: {a}");
+            let reason = a["reason"].as_str().unwrap();
+            assert!(
+                reason.starts_with(&format!("{code}: ")),
+                "{what}: expected {code}, audited {reason}"
+            );
+            true
+        });
+    }
+}
+
+#[test]
+fn certificate_imports_and_deletes_on_one_instance_hold_on_another_sharing_the_store() {
+    let Some(db) = TestDb::create() else { return };
+    let m = material();
+    let shared = tempfile::tempdir().unwrap();
+    let master = shared.path().join("master.key");
+    let args = [
+        "--store",
+        db.url.as_str(),
+        "--master-key-file",
+        master.to_str().unwrap(),
+    ];
+    let instance = |admin: Option<&str>| {
+        let dir = tempfile::tempdir().unwrap();
+        let kbs = KbsProcess::start(&dir.path().join("kbs"), &args);
+        let admin = admin.map_or_else(|| kbs.admin_token(), str::to_string);
+        Kbs {
+            c: kbs.client(),
+            _dir: dir,
+            kbs,
+            admin,
+        }
+    };
+    let a = instance(None);
+    let b = instance(Some(&a.admin));
+    let id = a.key_with_usage("country:US");
+    let reports = FreshReports::new();
+
+    // B trusts nothing yet (and has loaded that); A imports both certificates; B follows.
+    b.assert_denied(&id, &reports.next(), "saml-signer");
+    let saml = import(&a.c, &a.admin, "/saml-certificates", &m.saml.cert_pem);
+    let ca_pem = m.ca.certificate_pem();
+    let ca = import(&a.c, &a.admin, "/tpm-identity-certificates", &ca_pem);
+    let since = Instant::now();
+    b.until_granted("imports on A granted on B", since, &id, &reports);
+    assert_eq!(a.transfer(&id, &reports.next()).status, 200);
+
+    // The SAML certificate deleted on B: B refuses at once, A within the bound.
+    let path = format!("/saml-certificates/{saml}");
+    assert_eq!(b.c.delete(&path, &b.admin).status, 204);
+    let since = Instant::now();
+    b.assert_denied(&id, &reports.next(), "saml-signer");
+    a.until_denied(
+        "SAML delete on B refused on A",
+        since,
+        &id,
+        &reports,
+        "saml-signer",
+    );
+    // Imported again on A (B has just loaded its trust without it): B grants again.
+    b.assert_denied(&id, &reports.next(), "saml-signer");
+    let saml = import(&a.c, &a.admin, "/saml-certificates", &m.saml.cert_pem);
+    let since = Instant::now();
+    assert_eq!(a.transfer(&id, &reports.next()).status, 200);
+    b.until_granted("SAML re-import on A granted on B", since, &id, &reports);
+
+    // The PrivacyCA certificate deleted on A: A refuses at once, B within the bound.
+    let path = format!("/tpm-identity-certificates/{ca}");
+    assert_eq!(a.c.delete(&path, &a.admin).status, 204);
+    let since = Instant::now();
+    a.assert_denied(&id, &reports.next(), "aik-chain");
+    b.until_denied(
+        "PrivacyCA delete on A refused on B",
+        since,
+        &id,
+        &reports,
+        "aik-chain",
+    );
+    // Imported again on B (A has just loaded its trust without it): A grants again.
+    a.assert_denied(&id, &reports.next(), "aik-chain");
+    import(&b.c, &b.admin, "/tpm-identity-certificates", &ca_pem);
+    let since = Instant::now();
+    assert_eq!(b.transfer(&id, &reports.next()).status, 200);
+    a.until_granted(
+        "PrivacyCA re-import on B granted on A",
+        since,
+        &id,
+        &reports,
+    );
+
+    // Both certificates are listed once, whichever instance asks.
+    for k in [&a, &b] {
+        let list = k.c.get("/saml-certificates", &k.admin).json();
+        assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
+        assert_eq!(list[0]["id"], saml.as_str());
+        let list = k.c.get("/tpm-identity-certificates", &k.admin).json();
+        assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
+    }
 }
 
 #[test]

@@ -17,6 +17,7 @@ mod image;
 mod kbs;
 mod man;
 mod paths;
+mod postgres;
 mod process;
 mod servers;
 mod swtpm;
@@ -27,6 +28,7 @@ pub use image::{Registry, blob, layout_layers, layout_manifest, make_image};
 pub use kbs::KbsProcess;
 pub use man::{check_man_pages, server_man_pages};
 pub use paths::{bin, fixture, repo_root, skopeo};
+pub use postgres::TestDb;
 pub use process::{ServerProc, run_bin, secl_json, secl_ok, stderr, stdout};
 pub use servers::{
     Wls, admin_token, provision_wla, provision_wla_with, rsa_pair, secl_command, start_hvs,
