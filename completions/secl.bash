@@ -61,6 +61,9 @@ _secl() {
             secl__subcmd__help__subcmd__hvs,ca-cert)
                 cmd="secl__subcmd__help__subcmd__hvs__subcmd__ca__subcmd__cert"
                 ;;
+            secl__subcmd__help__subcmd__hvs,ek)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__ek"
+                ;;
             secl__subcmd__help__subcmd__hvs,flavor)
                 cmd="secl__subcmd__help__subcmd__hvs__subcmd__flavor"
                 ;;
@@ -84,6 +87,24 @@ _secl() {
                 ;;
             secl__subcmd__help__subcmd__hvs__subcmd__ca__subcmd__cert,get)
                 cmd="secl__subcmd__help__subcmd__hvs__subcmd__ca__subcmd__cert__subcmd__get"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__ek,delete)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__ek__subcmd__delete"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__ek,list)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__ek__subcmd__list"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__ek,register)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__ek__subcmd__register"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__ek,revoke)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__ek__subcmd__revoke"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__ek,show)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__ek__subcmd__show"
+                ;;
+            secl__subcmd__help__subcmd__hvs__subcmd__ek,unrevoke)
+                cmd="secl__subcmd__help__subcmd__hvs__subcmd__ek__subcmd__unrevoke"
                 ;;
             secl__subcmd__help__subcmd__hvs__subcmd__flavor,create)
                 cmd="secl__subcmd__help__subcmd__hvs__subcmd__flavor__subcmd__create"
@@ -301,6 +322,9 @@ _secl() {
             secl__subcmd__hvs,ca-cert)
                 cmd="secl__subcmd__hvs__subcmd__ca__subcmd__cert"
                 ;;
+            secl__subcmd__hvs,ek)
+                cmd="secl__subcmd__hvs__subcmd__ek"
+                ;;
             secl__subcmd__hvs,flavor)
                 cmd="secl__subcmd__hvs__subcmd__flavor"
                 ;;
@@ -336,6 +360,48 @@ _secl() {
                 ;;
             secl__subcmd__hvs__subcmd__ca__subcmd__cert__subcmd__help,help)
                 cmd="secl__subcmd__hvs__subcmd__ca__subcmd__cert__subcmd__help__subcmd__help"
+                ;;
+            secl__subcmd__hvs__subcmd__ek,delete)
+                cmd="secl__subcmd__hvs__subcmd__ek__subcmd__delete"
+                ;;
+            secl__subcmd__hvs__subcmd__ek,help)
+                cmd="secl__subcmd__hvs__subcmd__ek__subcmd__help"
+                ;;
+            secl__subcmd__hvs__subcmd__ek,list)
+                cmd="secl__subcmd__hvs__subcmd__ek__subcmd__list"
+                ;;
+            secl__subcmd__hvs__subcmd__ek,register)
+                cmd="secl__subcmd__hvs__subcmd__ek__subcmd__register"
+                ;;
+            secl__subcmd__hvs__subcmd__ek,revoke)
+                cmd="secl__subcmd__hvs__subcmd__ek__subcmd__revoke"
+                ;;
+            secl__subcmd__hvs__subcmd__ek,show)
+                cmd="secl__subcmd__hvs__subcmd__ek__subcmd__show"
+                ;;
+            secl__subcmd__hvs__subcmd__ek,unrevoke)
+                cmd="secl__subcmd__hvs__subcmd__ek__subcmd__unrevoke"
+                ;;
+            secl__subcmd__hvs__subcmd__ek__subcmd__help,delete)
+                cmd="secl__subcmd__hvs__subcmd__ek__subcmd__help__subcmd__delete"
+                ;;
+            secl__subcmd__hvs__subcmd__ek__subcmd__help,help)
+                cmd="secl__subcmd__hvs__subcmd__ek__subcmd__help__subcmd__help"
+                ;;
+            secl__subcmd__hvs__subcmd__ek__subcmd__help,list)
+                cmd="secl__subcmd__hvs__subcmd__ek__subcmd__help__subcmd__list"
+                ;;
+            secl__subcmd__hvs__subcmd__ek__subcmd__help,register)
+                cmd="secl__subcmd__hvs__subcmd__ek__subcmd__help__subcmd__register"
+                ;;
+            secl__subcmd__hvs__subcmd__ek__subcmd__help,revoke)
+                cmd="secl__subcmd__hvs__subcmd__ek__subcmd__help__subcmd__revoke"
+                ;;
+            secl__subcmd__hvs__subcmd__ek__subcmd__help,show)
+                cmd="secl__subcmd__hvs__subcmd__ek__subcmd__help__subcmd__show"
+                ;;
+            secl__subcmd__hvs__subcmd__ek__subcmd__help,unrevoke)
+                cmd="secl__subcmd__hvs__subcmd__ek__subcmd__help__subcmd__unrevoke"
                 ;;
             secl__subcmd__hvs__subcmd__flavor,create)
                 cmd="secl__subcmd__hvs__subcmd__flavor__subcmd__create"
@@ -418,6 +484,9 @@ _secl() {
             secl__subcmd__hvs__subcmd__help,ca-cert)
                 cmd="secl__subcmd__hvs__subcmd__help__subcmd__ca__subcmd__cert"
                 ;;
+            secl__subcmd__hvs__subcmd__help,ek)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__ek"
+                ;;
             secl__subcmd__hvs__subcmd__help,flavor)
                 cmd="secl__subcmd__hvs__subcmd__help__subcmd__flavor"
                 ;;
@@ -444,6 +513,24 @@ _secl() {
                 ;;
             secl__subcmd__hvs__subcmd__help__subcmd__ca__subcmd__cert,get)
                 cmd="secl__subcmd__hvs__subcmd__help__subcmd__ca__subcmd__cert__subcmd__get"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__ek,delete)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__ek__subcmd__delete"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__ek,list)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__ek__subcmd__list"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__ek,register)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__ek__subcmd__register"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__ek,revoke)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__ek__subcmd__revoke"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__ek,show)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__ek__subcmd__show"
+                ;;
+            secl__subcmd__hvs__subcmd__help__subcmd__ek,unrevoke)
+                cmd="secl__subcmd__hvs__subcmd__help__subcmd__ek__subcmd__unrevoke"
                 ;;
             secl__subcmd__hvs__subcmd__help__subcmd__flavor,create)
                 cmd="secl__subcmd__hvs__subcmd__help__subcmd__flavor__subcmd__create"
@@ -1165,7 +1252,7 @@ _secl() {
             return 0
             ;;
         secl__subcmd__help__subcmd__hvs)
-            opts="host flavor flavorgroup report tag token ca-cert version"
+            opts="host flavor flavorgroup report tag ek token ca-cert version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1193,6 +1280,104 @@ _secl() {
             return 0
             ;;
         secl__subcmd__help__subcmd__hvs__subcmd__ca__subcmd__cert__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__ek)
+            opts="register list show revoke unrevoke delete"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__ek__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__ek__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__ek__subcmd__register)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__ek__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__ek__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__help__subcmd__hvs__subcmd__ek__subcmd__unrevoke)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2355,7 +2540,7 @@ _secl() {
             return 0
             ;;
         secl__subcmd__hvs)
-            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version host flavor flavorgroup report tag token ca-cert version help"
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version host flavor flavorgroup report tag ek token ca-cert version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2499,6 +2684,380 @@ _secl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__ek)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version register list show revoke unrevoke delete help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__ek__subcmd__delete)
+            opts="-y -q -h -V --yes --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__ek__subcmd__help)
+            opts="register list show revoke unrevoke delete help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__ek__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__ek__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__ek__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__ek__subcmd__help__subcmd__register)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__ek__subcmd__help__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__ek__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__ek__subcmd__help__subcmd__unrevoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__ek__subcmd__list)
+            opts="-q -h -V --hardware-uuid --revoked --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hardware-uuid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --revoked)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__ek__subcmd__register)
+            opts="-q -h -V --certificate --hardware-uuid --comment --issuer --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --certificate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hardware-uuid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --comment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__ek__subcmd__revoke)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__ek__subcmd__show)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__ek__subcmd__unrevoke)
+            opts="-q -h -V --hvs-url --hvs-ca-cert --hvs-token-file --output --quiet --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hvs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hvs-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3191,7 +3750,7 @@ _secl() {
             return 0
             ;;
         secl__subcmd__hvs__subcmd__help)
-            opts="host flavor flavorgroup report tag token ca-cert version help"
+            opts="host flavor flavorgroup report tag ek token ca-cert version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3219,6 +3778,104 @@ _secl() {
             return 0
             ;;
         secl__subcmd__hvs__subcmd__help__subcmd__ca__subcmd__cert__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__ek)
+            opts="register list show revoke unrevoke delete"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__ek__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__ek__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__ek__subcmd__register)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__ek__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__ek__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secl__subcmd__hvs__subcmd__help__subcmd__ek__subcmd__unrevoke)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

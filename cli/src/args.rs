@@ -833,6 +833,21 @@ Example:
   secl hvs report create --host HOST_ID --saml | grep TAG_"
     )]
     Tag(HvsTagCommand),
+    /// The EK registry: EK certificates admitted one by one (SecL's tpm-endorsements)
+    #[command(
+        subcommand,
+        after_help = "\
+The PrivacyCA gives a host an AIK certificate when its TPM's EK certificate chains to an EK CA
+the HVS was started with (--ek-ca) or is registered here and not revoked. A revoked
+registration refuses the host even when the chain would pass. An HVS started with
+--require-ek-registration accepts registered EK certificates only.
+
+Example:
+  tpm2_nvread -C o -o ek.der 0x1c00002        # on the host: its RSA EK certificate
+  secl hvs ek register --certificate ek.der --hardware-uuid HW_UUID --comment 'rack 12'
+  secl hvs ek revoke ID"
+    )]
+    Ek(HvsEkCommand),
     /// Manage HVS bearer tokens (the WLS needs reports:create, a provisioning host
     /// aik_certificates:create and host_signing_key_certificates:create)
     #[command(
@@ -1076,6 +1091,58 @@ pub enum HvsTagCommand {
         /// Tag certificate ID
         id: Uuid,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HvsEkCommand {
+    /// Register a host's EK certificate (needs tpm_endorsements:create)
+    Register(HvsEkRegisterArgs),
+    /// List registered EK certificates
+    List {
+        /// Only the registration for this hardware UUID
+        #[arg(long, value_name = "UUID")]
+        hardware_uuid: Option<Uuid>,
+        /// Only revoked (true) or only valid (false) registrations
+        #[arg(long, value_name = "BOOL")]
+        revoked: Option<bool>,
+    },
+    /// Show one registration with its certificate
+    Show {
+        /// Registration ID
+        id: Uuid,
+    },
+    /// Mark a registration revoked: its EK is refused from now on, even with a trusted chain
+    /// (needs tpm_endorsements:store)
+    Revoke {
+        /// Registration ID
+        id: Uuid,
+    },
+    /// Clear a registration's revoked mark (needs tpm_endorsements:store)
+    Unrevoke {
+        /// Registration ID
+        id: Uuid,
+    },
+    /// Delete a registration (its EK is then judged by its chain alone)
+    Delete(DeleteArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HvsEkRegisterArgs {
+    /// The EK certificate, DER or PEM (one certificate), or '-' for stdin
+    #[arg(long, value_name = "FILE|-")]
+    pub certificate: PathBuf,
+
+    /// The host's hardware UUID (one registration per hardware UUID)
+    #[arg(long, value_name = "UUID")]
+    pub hardware_uuid: Option<Uuid>,
+
+    /// A note for operators, e.g. where the machine stands
+    #[arg(long, value_name = "TEXT")]
+    pub comment: Option<String>,
+
+    /// The issuer to record [default: the certificate's issuer]
+    #[arg(long, value_name = "DN")]
+    pub issuer: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -6,15 +6,15 @@ use secl_api::hvs::{
     FlavorMatchPolicy, FlavorPart, Host, HostCreateRequest, HvsClient, MatchPolicy,
     MatchPolicyCollection, MatchType, PcrExpectation, PolicyPart, Report, ReportCriteria,
     ReportFilter, Requirement, TagCertificate, TagCertificateCreateRequest, TagCertificateFilter,
-    TagKvAttribute,
+    TagKvAttribute, TpmEndorsement, TpmEndorsementFilter, TpmEndorsementRequest,
 };
 use serde_json::json;
 use uuid::Uuid;
 
 use crate::args::{
-    CaDomainArg, CaTypeArg, FlavorPartArg, HvsCaCertCommand, HvsCommand, HvsFlavorCommand,
-    HvsFlavorgroupCommand, HvsHostCommand, HvsHostFlavorgroupCommand, HvsReportCommand,
-    HvsTagCommand, TokenCommand,
+    CaDomainArg, CaTypeArg, FlavorPartArg, HvsCaCertCommand, HvsCommand, HvsEkCommand,
+    HvsFlavorCommand, HvsFlavorgroupCommand, HvsHostCommand, HvsHostFlavorgroupCommand,
+    HvsReportCommand, HvsTagCommand, TokenCommand,
 };
 use crate::config::HvsSettings;
 use crate::confirm::{Confirm, Removal, confirmation_gate, remove};
@@ -28,6 +28,7 @@ fn destructive_yes(cmd: &HvsCommand) -> Option<bool> {
         | HvsCommand::Flavor(HvsFlavorCommand::Delete(d))
         | HvsCommand::Flavorgroup(HvsFlavorgroupCommand::Delete(d))
         | HvsCommand::Tag(HvsTagCommand::Delete(d))
+        | HvsCommand::Ek(HvsEkCommand::Delete(d))
         | HvsCommand::Token(TokenCommand::Revoke(d)) => Some(d.yes),
         _ => None,
     }
@@ -48,6 +49,7 @@ async fn exec(ctx: Ctx, c: &HvsClient, mode: Confirm, cmd: HvsCommand) -> anyhow
         HvsCommand::Flavorgroup(g) => flavorgroup(ctx, c, mode, g).await,
         HvsCommand::Report(r) => report(ctx, c, r).await,
         HvsCommand::Tag(t) => tag(ctx, c, mode, t).await,
+        HvsCommand::Ek(e) => ek(ctx, c, mode, e).await,
         HvsCommand::Token(t) => crate::token::run(ctx, c, mode, t).await,
         HvsCommand::CaCert(HvsCaCertCommand::Get { domain, kind }) => {
             ca_cert(ctx, c, domain, kind).await
@@ -887,6 +889,114 @@ async fn tag(ctx: Ctx, c: &HvsClient, mode: Confirm, cmd: HvsTagCommand) -> anyh
                 f.id
             ));
             Ok(())
+        }
+    }
+}
+
+// ---- EK registry ----
+
+fn hardware_uuid_text(e: &TpmEndorsement) -> String {
+    if e.hardware_uuid.is_nil() {
+        "-".into()
+    } else {
+        e.hardware_uuid.to_string()
+    }
+}
+
+fn print_endorsement(ctx: Ctx, e: &TpmEndorsement) -> anyhow::Result<()> {
+    if ctx.json() {
+        return Ok(out(&output::json(e)?)?);
+    }
+    out(&fields(&[
+        ("ID", e.id.to_string()),
+        ("Hardware UUID", hardware_uuid_text(e)),
+        ("Issuer", clean(&e.issuer)),
+        ("Revoked", e.revoked.to_string()),
+        ("Comment", clean(&e.comment)),
+        ("Digest (SHA-384)", e.certificate_digest.clone()),
+        ("Certificate (DER, base64)", e.certificate.clone()),
+    ]))?;
+    Ok(())
+}
+
+/// Sets the revoked mark and says what changed.
+async fn set_revoked(ctx: Ctx, c: &HvsClient, id: Uuid, revoked: bool) -> anyhow::Result<()> {
+    let req = TpmEndorsementRequest {
+        revoked: Some(revoked),
+        ..TpmEndorsementRequest::default()
+    };
+    let e = c.update_tpm_endorsement(id, &req).await?;
+    if ctx.json() {
+        return Ok(out(&output::json(&e)?)?);
+    }
+    let what = if revoked {
+        "revoked: its EK is refused from now on"
+    } else {
+        "no longer revoked"
+    };
+    ctx.say(&format!("EK registration {id} {what}"));
+    Ok(())
+}
+
+async fn ek(ctx: Ctx, c: &HvsClient, mode: Confirm, cmd: HvsEkCommand) -> anyhow::Result<()> {
+    use base64::Engine as _;
+    match cmd {
+        HvsEkCommand::Register(a) => {
+            let cert = crate::input::read_nonblank(&a.certificate)?;
+            let req = TpmEndorsementRequest {
+                hardware_uuid: a.hardware_uuid,
+                issuer: a.issuer,
+                revoked: None,
+                certificate: Some(base64::engine::general_purpose::STANDARD.encode(cert)),
+                comment: a.comment,
+            };
+            let e = c
+                .create_tpm_endorsement(&req)
+                .await
+                .context("registering the EK certificate")?;
+            if ctx.quiet && !ctx.json() {
+                return Ok(out(&format!("{}\n", e.id))?);
+            }
+            ctx.say(&format!("Registered EK certificate {}", e.id));
+            print_endorsement(ctx, &e)
+        }
+        HvsEkCommand::List {
+            hardware_uuid,
+            revoked,
+        } => {
+            let filter = TpmEndorsementFilter {
+                hardware_uuid,
+                revoked,
+                ..TpmEndorsementFilter::default()
+            };
+            let list = c.list_tpm_endorsements(&filter).await?;
+            if ctx.json() {
+                return Ok(out(&output::json(&list)?)?);
+            }
+            let rows: Vec<Vec<String>> = list
+                .iter()
+                .map(|e| {
+                    vec![
+                        e.id.to_string(),
+                        hardware_uuid_text(e),
+                        e.revoked.to_string(),
+                        clean(&e.issuer),
+                        clean(&e.comment),
+                    ]
+                })
+                .collect();
+            out(&table(
+                &["ID", "HARDWARE UUID", "REVOKED", "ISSUER", "COMMENT"],
+                &rows,
+            ))?;
+            Ok(())
+        }
+        HvsEkCommand::Show { id } => print_endorsement(ctx, &c.get_tpm_endorsement(id).await?),
+        HvsEkCommand::Revoke { id } => set_revoked(ctx, c, id, true).await,
+        HvsEkCommand::Unrevoke { id } => set_revoked(ctx, c, id, false).await,
+        HvsEkCommand::Delete(d) => {
+            let call = c.delete_tpm_endorsement(d.id);
+            remove(ctx, mode, (Removal::Delete, "EK registration"), d.id, call).await
         }
     }
 }

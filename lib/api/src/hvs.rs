@@ -210,6 +210,86 @@ impl TagCertificateFilter {
     }
 }
 
+/// A registered EK certificate, SecL's TpmEndorsement (`/tpm-endorsements`). The PrivacyCA
+/// certifies AIKs of a TPM whose EK certificate is registered and not revoked even when it
+/// does not chain to a configured EK CA, and refuses it while revoked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TpmEndorsement {
+    pub id: Uuid,
+    /// The host's hardware UUID; the nil UUID when it was not given.
+    #[serde(default)]
+    pub hardware_uuid: Uuid,
+    /// The certificate's issuer (as given, else as the certificate states it).
+    #[serde(default)]
+    pub issuer: String,
+    #[serde(default)]
+    pub revoked: bool,
+    /// The EK certificate, DER, base64.
+    pub certificate: String,
+    #[serde(default)]
+    pub comment: String,
+    /// SHA-384 of the DER certificate, hex.
+    #[serde(default)]
+    pub certificate_digest: String,
+}
+
+/// `POST /tpm-endorsements` and `PUT /tpm-endorsements/{id}`: only set fields are sent; a
+/// `PUT` changes those and keeps the others.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TpmEndorsementRequest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hardware_uuid: Option<Uuid>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revoked: Option<bool>,
+    /// DER (or PEM), base64.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+/// `{"tpmendorsements": [...]}`, SecL's TpmEndorsementCollection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TpmEndorsementCollection {
+    #[serde(default)]
+    pub tpmendorsements: Vec<TpmEndorsement>,
+}
+
+/// Filters of `GET /tpm-endorsements` (SecL's names); only set fields are sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TpmEndorsementFilter {
+    pub id: Option<Uuid>,
+    pub hardware_uuid: Option<Uuid>,
+    pub issuer_equal_to: Option<String>,
+    pub issuer_contains: Option<String>,
+    pub revoked: Option<bool>,
+    pub comment_equal_to: Option<String>,
+    pub comment_contains: Option<String>,
+    /// SHA-384 of the DER certificate, hex.
+    pub certificate_digest: Option<String>,
+}
+
+impl TpmEndorsementFilter {
+    /// The query pairs, in SecL's names.
+    pub fn query(&self) -> Vec<(&'static str, String)> {
+        set_pairs([
+            ("id", self.id.map(|v| v.to_string())),
+            (
+                "hardwareUuidEqualTo",
+                self.hardware_uuid.map(|v| v.to_string()),
+            ),
+            ("issuerEqualTo", self.issuer_equal_to.clone()),
+            ("issuerContains", self.issuer_contains.clone()),
+            ("revokedEqualTo", self.revoked.map(|v| v.to_string())),
+            ("commentEqualTo", self.comment_equal_to.clone()),
+            ("commentContains", self.comment_contains.clone()),
+            ("certificateDigestEqualTo", self.certificate_digest.clone()),
+        ])
+    }
+}
+
 impl fmt::Display for FlavorPart {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -953,6 +1033,48 @@ impl HvsClient {
         let rb = self.call(Method::POST, &["rpc", "deploy-tag-certificate"], &[]);
         let body = serde_json::json!({ "certificate_id": id });
         self.http.json(self.http.with_json(rb, &body)?).await
+    }
+
+    /// `POST /tpm-endorsements`: registers an EK certificate.
+    pub async fn create_tpm_endorsement(
+        &self,
+        req: &TpmEndorsementRequest,
+    ) -> Result<TpmEndorsement> {
+        let rb = self.call(Method::POST, &["tpm-endorsements"], &[]);
+        self.http.json(self.http.with_json(rb, req)?).await
+    }
+
+    /// `GET /tpm-endorsements?...`.
+    pub async fn list_tpm_endorsements(
+        &self,
+        filter: &TpmEndorsementFilter,
+    ) -> Result<Vec<TpmEndorsement>> {
+        let q = filter.query();
+        let rb = self.call(Method::GET, &["tpm-endorsements"], &q);
+        let c: TpmEndorsementCollection = self.http.json(rb).await?;
+        Ok(c.tpmendorsements)
+    }
+
+    /// `GET /tpm-endorsements/{id}`.
+    pub async fn get_tpm_endorsement(&self, id: Uuid) -> Result<TpmEndorsement> {
+        let rb = self.call(Method::GET, &["tpm-endorsements", &id.to_string()], &[]);
+        self.http.json(rb).await
+    }
+
+    /// `PUT /tpm-endorsements/{id}`: changes the fields set in `req`.
+    pub async fn update_tpm_endorsement(
+        &self,
+        id: Uuid,
+        req: &TpmEndorsementRequest,
+    ) -> Result<TpmEndorsement> {
+        let rb = self.call(Method::PUT, &["tpm-endorsements", &id.to_string()], &[]);
+        self.http.json(self.http.with_json(rb, req)?).await
+    }
+
+    /// `DELETE /tpm-endorsements/{id}`.
+    pub async fn delete_tpm_endorsement(&self, id: Uuid) -> Result<()> {
+        let rb = self.call(Method::DELETE, &["tpm-endorsements", &id.to_string()], &[]);
+        self.http.empty(rb).await
     }
 
     /// `GET /hosts/{id}/flavorgroups`: the groups the host is verified against.

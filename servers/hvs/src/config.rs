@@ -23,7 +23,8 @@ pub const DEFAULT_SAML_ISSUER: &str = "AttestationService";
     about = "The secl Host Verification Service: attests hosts with their TPM and signs SAML trust reports",
     long_about = "The secl Host Verification Service (HVS), SecL v5.1-compatible under /hvs/v2.\n\n\
         It runs the PrivacyCA that issues AIK and binding-key certificates to hosts whose EK \
-        certificate chains to a configured EK CA, registers hosts (their trust agents), records \
+        certificate chains to a configured EK CA or is registered (/tpm-endorsements) and not \
+        revoked, registers hosts (their trust agents), records \
         expected PCR values as flavors, and answers report requests with a fresh TPM quote \
         evaluated against the flavors, as a signed SAML assertion.\n\n\
         Configuration comes from a TOML file (--config), then SECL_HVS_* environment variables, \
@@ -84,6 +85,10 @@ pub struct ServeArgs {
         value_name = "FILE"
     )]
     pub ek_ca: Vec<PathBuf>,
+    /// Accept only EK certificates registered at /tpm-endorsements (and not revoked); a chain
+    /// to an --ek-ca alone is no longer enough (SecL's require-ek-cert-for-host-provision).
+    #[arg(long, env = "SECL_HVS_REQUIRE_EK_REGISTRATION")]
+    pub require_ek_registration: bool,
     /// How long a SAML report stays valid, in seconds.
     #[arg(long, env = "SECL_HVS_SAML_VALIDITY_SECONDS", value_name = "SECONDS")]
     pub saml_validity_seconds: Option<u64>,
@@ -102,6 +107,7 @@ pub struct FileConfig {
     pub store: Option<String>,
     pub listen: Option<SocketAddr>,
     pub ek_ca: Option<Vec<PathBuf>>,
+    pub require_ek_registration: Option<bool>,
     pub saml_validity_seconds: Option<u64>,
     pub saml_issuer: Option<String>,
     pub tls_cert: Option<PathBuf>,
@@ -116,6 +122,7 @@ pub struct FileConfig {
 pub struct Settings {
     pub server: ServerSettings,
     pub ek_ca: Vec<PathBuf>,
+    pub require_ek_registration: bool,
     pub saml_validity_seconds: u64,
     pub saml_issuer: String,
 }
@@ -135,6 +142,9 @@ impl Settings {
         Ok(Self {
             server,
             ek_ca: config::list_or(&args.ek_ca, file.ek_ca, Vec::new),
+            // A flag can only switch it on; the file's setting holds otherwise.
+            require_ek_registration: args.require_ek_registration
+                || file.require_ek_registration.unwrap_or(false),
             saml_validity_seconds,
             saml_issuer: args
                 .saml_issuer
@@ -159,7 +169,7 @@ mod tests {
         )
         .unwrap();
         let mut args = ServeArgs::default();
-        args.common.config = Some(cfg);
+        args.common.config = Some(cfg.clone());
         let s = Settings::resolve(&args).unwrap();
         assert_eq!(s.server.data_dir, PathBuf::from("/from/file"));
         assert_eq!(s.server.store, "/from/file");
@@ -167,6 +177,14 @@ mod tests {
         assert_eq!(s.ek_ca, vec![PathBuf::from("/a.pem")]);
         assert_eq!(s.saml_validity_seconds, DEFAULT_SAML_VALIDITY_SECONDS);
         assert_eq!(s.saml_issuer, "AttestationService");
+        assert!(!s.require_ek_registration);
+        std::fs::write(&cfg, "require-ek-registration = true\n").unwrap();
+        assert!(Settings::resolve(&args).unwrap().require_ek_registration);
+        std::fs::write(
+            &cfg,
+            "data-dir = \"/from/file\"\nlisten = \"127.0.0.1:1000\"\nek-ca = [\"/a.pem\"]\n",
+        )
+        .unwrap();
         args.listen.listen = Some("127.0.0.1:2000".parse().unwrap());
         args.ek_ca = vec![PathBuf::from("/b.pem")];
         let s = Settings::resolve(&args).unwrap();

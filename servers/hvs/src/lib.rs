@@ -57,7 +57,8 @@ async fn open_hvs(settings: &Settings) -> anyhow::Result<Hvs> {
     let (validity, issuer) = (settings.saml_validity_seconds, settings.saml_issuer.clone());
     let hvs = tokio::task::spawn_blocking(move || Hvs::open(store, &dir, ek_cas, validity, issuer))
         .await
-        .context("key set-up task")??;
+        .context("key set-up task")??
+        .require_ek_registration(settings.require_ek_registration);
     hvs.init_flavorgroups()
         .await
         .context("creating the default flavor groups")?;
@@ -75,8 +76,12 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let mut settings = Settings::resolve(&args)?;
     let listener = LAUNCH.bind(&mut settings.server).await?;
     let hvs = Arc::new(open_hvs(&settings).await?);
-    if settings.ek_ca.is_empty() {
-        tracing::warn!("no --ek-ca given: every AIK challenge will be refused");
+    if settings.require_ek_registration {
+        tracing::info!("--require-ek-registration: only registered EK certificates are accepted");
+    } else if settings.ek_ca.is_empty() {
+        tracing::warn!(
+            "no --ek-ca given: only registered EK certificates (/tpm-endorsements) are accepted"
+        );
     }
     let first_start = hvs
         .bootstrap_admin(&settings.server.admin_token_file())

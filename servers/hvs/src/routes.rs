@@ -17,6 +17,7 @@ use axum::routing::{delete, get, post};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use secl_api::Permission;
+use secl_api::hvs::TpmEndorsementCollection;
 use secl_api::kbs::TokenRequest;
 use secl_attest::privacy_ca::identity::{IdentityChallengePayload, IdentityProofRequest};
 use secl_auth::Principal;
@@ -30,10 +31,10 @@ use crate::error::HvsError;
 use crate::flavor::{FlavorImport, FlavorPart};
 use crate::keys::pem_block;
 use crate::service::{
-    AikActivateRequest, AikChallengeRequest, FlavorGroupCreate, FlavorGroupFilter, GROUP_NOT_FOUND,
-    HOST_LINK_NOT_FOUND, HOST_STATES, HostCreate, Hvs, MAX_NUMBER_OF_DAYS, REPORT_SEARCH_LIMIT,
-    RegisterKeyInfo, ReportCriteria, ReportFilter, TAG_CERT_NOT_FOUND, TagCertCreate,
-    TagCertFilter,
+    AikActivateRequest, AikChallengeRequest, ENDORSEMENT_NOT_FOUND, EndorsementFilter,
+    EndorsementInput, FlavorGroupCreate, FlavorGroupFilter, GROUP_NOT_FOUND, HOST_LINK_NOT_FOUND,
+    HOST_STATES, HostCreate, Hvs, MAX_NUMBER_OF_DAYS, REPORT_SEARCH_LIMIT, RegisterKeyInfo,
+    ReportCriteria, ReportFilter, TAG_CERT_NOT_FOUND, TagCertCreate, TagCertFilter,
 };
 
 pub const BASE_PATH: &str = "/hvs/v2";
@@ -112,6 +113,18 @@ pub fn router(hvs: Arc<Hvs>, max_body_bytes: usize) -> Router {
             get(get_tag_certificate).delete(delete_tag_certificate),
         )
         .route("/rpc/deploy-tag-certificate", post(deploy_tag_certificate))
+        .route(
+            "/tpm-endorsements",
+            get(list_endorsements)
+                .post(create_endorsement)
+                .delete(delete_endorsements),
+        )
+        .route(
+            "/tpm-endorsements/{id}",
+            get(get_endorsement)
+                .put(update_endorsement)
+                .delete(delete_endorsement),
+        )
         .route("/reports", get(list_reports).post(create_report))
         .route("/reports/{id}", get(get_report))
         .route("/tokens", get(list_tokens).post(create_token))
@@ -480,7 +493,7 @@ async fn delete_flavor(State(hvs): St, headers: HeaderMap, Path(id): Path<String
 
 // ----- asset tags (SecL's tag certificates) -----------------------------------------------
 
-/// SecL's JSON body checks for the tag routes: `Content-Type: application/json` (415
+/// SecL's JSON body checks for the tag and EK-registry routes: `Content-Type: application/json` (415
 /// `Invalid Content-Type`), a body (400 `The request body is not provided`), known fields only
 /// (400 `Unable to decode JSON request body`).
 fn tag_body<T: serde::de::DeserializeOwned>(headers: &HeaderMap, body: &[u8]) -> ApiResult<T> {
@@ -639,6 +652,159 @@ fn tag_filter(q: &[(String, String)]) -> ApiResult<TagCertFilter> {
         valid_after: get("validAfter")
             .map(|v| parse_date(v, "validAfter"))
             .transpose()?,
+    })
+}
+
+// ----- EK registry (SecL's tpm-endorsements) ----------------------------------------------
+
+fn endorsements_permission(action: &'static str) -> Permission {
+    Permission::new("tpm_endorsements", action)
+}
+
+async fn create_endorsement(State(hvs): St, headers: HeaderMap, body: Bytes) -> ApiResult {
+    authorize(&hvs, &headers, endorsements_permission("create")).await?;
+    require_accept(&headers, JSON)?;
+    let req: EndorsementInput = tag_body(&headers, &body)?;
+    let record = hvs.create_endorsement(req).await.map_err(api_error)?;
+    Ok(created(record))
+}
+
+async fn list_endorsements(
+    State(hvs): St,
+    headers: HeaderMap,
+    Query(q): Query<Vec<(String, String)>>,
+) -> ApiResult {
+    authorize(&hvs, &headers, endorsements_permission("search")).await?;
+    require_accept(&headers, JSON)?;
+    let filter = endorsement_filter(&q)?;
+    let tpmendorsements = hvs.endorsements(&filter).await.map_err(api_error)?;
+    Ok(Json(TpmEndorsementCollection { tpmendorsements }).into_response())
+}
+
+/// SecL's `DELETE /tpm-endorsements?...`: every registration the search finds (needs both
+/// `search` and `delete`); 204 also when none matched.
+async fn delete_endorsements(
+    State(hvs): St,
+    headers: HeaderMap,
+    Query(q): Query<Vec<(String, String)>>,
+) -> ApiResult {
+    authorize(&hvs, &headers, endorsements_permission("search")).await?;
+    authorize(&hvs, &headers, endorsements_permission("delete")).await?;
+    let filter = endorsement_filter(&q)?;
+    for e in hvs.endorsements(&filter).await.map_err(api_error)? {
+        hvs.delete_endorsement(e.id).await.map_err(api_error)?;
+    }
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+async fn get_endorsement(State(hvs): St, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
+    authorize(&hvs, &headers, endorsements_permission("retrieve")).await?;
+    require_accept(&headers, JSON)?;
+    found(hvs.endorsement(parse_id(&id)?).await, ENDORSEMENT_NOT_FOUND)
+}
+
+async fn update_endorsement(
+    State(hvs): St,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    authorize(&hvs, &headers, endorsements_permission("store")).await?;
+    require_accept(&headers, JSON)?;
+    let id = parse_id(&id)?;
+    let req: EndorsementInput = tag_body(&headers, &body)?;
+    found(hvs.update_endorsement(id, req).await, ENDORSEMENT_NOT_FOUND)
+}
+
+async fn delete_endorsement(
+    State(hvs): St,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> ApiResult {
+    authorize(&hvs, &headers, endorsements_permission("delete")).await?;
+    deleted(
+        hvs.delete_endorsement(parse_id(&id)?).await,
+        ENDORSEMENT_NOT_FOUND,
+    )
+}
+
+/// SecL's tpm-endorsement search parameters; anything else, or a value that does not parse,
+/// is 400.
+fn endorsement_filter(q: &[(String, String)]) -> ApiResult<EndorsementFilter> {
+    query_params(
+        q,
+        &[
+            "id",
+            "hardwareUuidEqualTo",
+            "issuerEqualTo",
+            "issuerContains",
+            "revokedEqualTo",
+            "commentEqualTo",
+            "commentContains",
+            "certificateDigestEqualTo",
+            "afterId",
+            "limit",
+        ],
+    )?;
+    let get = |name: &str| param(q, name).map(str::trim).filter(|v| !v.is_empty());
+    let uuid = |name: &str| {
+        get(name)
+            .map(|v| {
+                Uuid::try_parse(v).map_err(|_| {
+                    ApiError::bad_request(format!("Invalid {name} query param value, must be UUID"))
+                })
+            })
+            .transpose()
+    };
+    let text = |name: &str| -> ApiResult<Option<String>> {
+        match get(name) {
+            Some(v) if v.len() > 1024 || v.chars().any(char::is_control) => Err(
+                ApiError::bad_request(format!("Valid contents for {name} must be specified")),
+            ),
+            other => Ok(other.map(str::to_string)),
+        }
+    };
+    let revoked = match get("revokedEqualTo")
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        None => None,
+        Some("true" | "1" | "t") => Some(true),
+        Some("false" | "0" | "f") => Some(false),
+        Some(_) => {
+            return Err(ApiError::bad_request(
+                "Valid contents for RevokedEqualTo must be specified",
+            ));
+        }
+    };
+    let digest = match get("certificateDigestEqualTo") {
+        Some(d) if d.len() != 96 || !d.bytes().all(|b| b.is_ascii_hexdigit()) => {
+            return Err(ApiError::bad_request(
+                "Valid contents for CertificateDigestEqualTo must be specified (SHA-384, hex)",
+            ));
+        }
+        d => d.map(str::to_ascii_lowercase),
+    };
+    let limit = get("limit")
+        .map(|v| {
+            v.parse::<usize>()
+                .ok()
+                .filter(|l| *l > 0)
+                .map(|l| l.min(REPORT_SEARCH_LIMIT))
+                .ok_or_else(|| ApiError::bad_request("Limit must be an integer > 0"))
+        })
+        .transpose()?;
+    Ok(EndorsementFilter {
+        id: uuid("id")?,
+        hardware_uuid: uuid("hardwareUuidEqualTo")?,
+        issuer_equal_to: text("issuerEqualTo")?,
+        issuer_contains: text("issuerContains")?,
+        revoked,
+        comment_equal_to: text("commentEqualTo")?,
+        comment_contains: text("commentContains")?,
+        certificate_digest: digest,
+        after_id: uuid("afterId")?,
+        limit,
     })
 }
 

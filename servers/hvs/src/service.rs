@@ -28,9 +28,14 @@ use crate::flavor::{
 };
 use crate::keys::{self, SamlSigner, SealKey};
 
+mod endorsements;
 mod groups;
 mod identity;
 mod tags;
+pub use endorsements::{
+    ENDORSEMENT_NOT_FOUND, EndorsementFilter, EndorsementInput, EndorsementRecord,
+    certificate_digest,
+};
 pub use groups::{
     FlavorGroup, FlavorGroupCreate, FlavorGroupFilter, FlavorLink, GROUP_EXISTS, GROUP_NOT_FOUND,
     HOST_LINK_EXISTS, HOST_LINK_NO_GROUP, HOST_LINK_NOT_FOUND, HostGroupLink,
@@ -220,6 +225,8 @@ pub struct Hvs {
     saml: SamlSigner,
     seal: SealKey,
     ek_cas: Vec<Vec<u8>>,
+    /// `--require-ek-registration`: a chain to an EK CA alone does not admit an EK.
+    require_ek_registration: bool,
     saml_validity: time::Duration,
     saml_issuer: String,
 }
@@ -269,11 +276,18 @@ impl Hvs {
             saml: keys::saml_signer(data_dir)?,
             seal: SealKey::load_or_create(data_dir)?,
             ek_cas,
+            require_ek_registration: false,
             saml_validity: time::Duration::seconds(
                 i64::try_from(saml_validity_seconds).unwrap_or(86_400),
             ),
             saml_issuer,
         })
+    }
+
+    /// Makes EK registration mandatory (`--require-ek-registration`).
+    pub fn require_ek_registration(mut self, required: bool) -> Self {
+        self.require_ek_registration = required;
+        self
     }
 
     pub fn store(&self) -> &Arc<dyn Store> {
@@ -321,9 +335,9 @@ impl Hvs {
 
     // ----- PrivacyCA -----------------------------------------------------------------------
 
-    /// The EK certificate must chain, leaf → intermediates → a self-signed root, to the
-    /// configured EK CAs, every link valid now.
-    pub fn check_ek_certificate(&self, ek_der: &[u8]) -> Result<()> {
+    /// The chain half of [`Hvs::check_ek_certificate`]: the EK certificate must chain, leaf →
+    /// intermediates → a self-signed root, to the configured EK CAs, every link valid now.
+    fn check_ek_chain(&self, ek_der: &[u8]) -> Result<()> {
         let untrusted = |why: String| bad(format!("{EK_NOT_TRUSTED}: {why}"));
         if self.ek_cas.is_empty() {
             return Err(untrusted("no EK CA is configured (--ek-ca)".into()));
@@ -352,7 +366,7 @@ impl Hvs {
     pub async fn aik_challenge(&self, req: AikChallengeRequest) -> Result<AikChallenge> {
         let ek_der = b64("ek_certificate", &req.ek_certificate)?;
         let aik_tpm2b = b64("aik_public", &req.aik_public)?;
-        self.check_ek_certificate(&ek_der)?;
+        self.check_ek_certificate(&ek_der).await?;
         let aik =
             Public::parse_tpm2b(&aik_tpm2b).map_err(|e| bad(format!("Invalid aik_public: {e}")))?;
         check_aik_attributes(&aik).map_err(|e| bad(format!("Invalid aik_public: {e}")))?;

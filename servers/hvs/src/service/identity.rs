@@ -61,8 +61,8 @@ fn leaf_certificate(blob: &[u8]) -> Result<Vec<u8>> {
 }
 
 impl Hvs {
-    /// First call: the EK certificate, sealed to the PrivacyCA, must chain to a configured EK
-    /// CA; the answer is a fresh challenge only that TPM, with that AIK, can read.
+    /// First call: the EK certificate, sealed to the PrivacyCA, must pass the EK check (a
+    /// configured EK CA or the EK registry, [`Hvs::check_ek_certificate`]); the answer is a fresh challenge only that TPM, with that AIK, can read.
     pub async fn identity_challenge_request(
         &self,
         payload: IdentityChallengePayload,
@@ -73,7 +73,7 @@ impl Hvs {
             .open_identity_payload(&payload)
             .map_err(|e| bad(format!("Cannot read the EK certificate: {e}")))?;
         let ek_der = leaf_certificate(&ek_blob)?;
-        self.check_ek_certificate(&ek_der)?;
+        self.check_ek_certificate(&ek_der).await?;
         let ek_key = certificate_public_key(&ek_der)
             .map_err(|e| bad(format!("Invalid EK certificate: {e}")))?;
         let name = aik.name().map_err(internal)?;
