@@ -34,7 +34,8 @@ pub const DEFAULT_SAML_ISSUER: &str = "AttestationService";
         secl-hvs reset-admin-token --data-dir ./hvs-data\n\n\
         On first start the server writes an admin token to DATA_DIR/admin.token (mode 0600), \
         the PrivacyCA (privacy-ca-cert.pem, privacy-ca-key.pem), the SAML signing certificate \
-        and key (saml-cert.pem, saml-key.pem), the key that seals trust-agent tokens at rest \
+        and key (saml-cert.pem, saml-key.pem), the Tag CA that signs asset-tag certificates \
+        (tag-ca-cert.pem, tag-ca-key.pem), the key that seals trust-agent tokens at rest \
         (seal.key) and, unless --tls-cert is given, a private TLS CA and certificate \
         (tls-ca.pem, tls-cert.pem). Several instances sharing one PostgreSQL store must share \
         these files.\n\n\
