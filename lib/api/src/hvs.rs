@@ -470,8 +470,9 @@ impl ReportFilter {
 
 // ----- flavor groups ----------------------------------------------------------------------
 
-/// The flavor parts a match policy may name (SecL's, including SOFTWARE and ASSET_TAG, of
-/// which this HVS has no flavors).
+/// The flavor parts a match policy may name: the [`FlavorPart`]s plus SecL's SOFTWARE, accepted
+/// so SecL's own policy documents load (this HVS has no SOFTWARE flavors, so that part is NA when
+/// REQUIRED_IF_DEFINED and untrusted when REQUIRED).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum PolicyPart {
@@ -498,6 +499,17 @@ impl PolicyPart {
             Self::HostUnique => "HOST_UNIQUE",
             Self::Software => "SOFTWARE",
             Self::AssetTag => "ASSET_TAG",
+        }
+    }
+}
+
+impl From<FlavorPart> for PolicyPart {
+    fn from(p: FlavorPart) -> Self {
+        match p {
+            FlavorPart::Platform => Self::Platform,
+            FlavorPart::Os => Self::Os,
+            FlavorPart::HostUnique => Self::HostUnique,
+            FlavorPart::AssetTag => Self::AssetTag,
         }
     }
 }

@@ -256,63 +256,9 @@ pub fn check_pcrs(mut pcrs: Vec<PcrExpectation>) -> Result<Vec<PcrExpectation>> 
 
 // ----- flavor groups and match policies ---------------------------------------------------
 
-/// The flavor parts a match policy may name: this HVS's four plus SecL's SOFTWARE, accepted so
-/// SecL's own policy documents load (no SOFTWARE flavor exists here, so it is NA when
-/// REQUIRED_IF_DEFINED and untrusted when REQUIRED).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum PolicyPart {
-    Platform,
-    Os,
-    HostUnique,
-    Software,
-    AssetTag,
-}
-
-impl PolicyPart {
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Platform => "PLATFORM",
-            Self::Os => "OS",
-            Self::HostUnique => "HOST_UNIQUE",
-            Self::Software => "SOFTWARE",
-            Self::AssetTag => "ASSET_TAG",
-        }
-    }
-}
-
-impl From<FlavorPart> for PolicyPart {
-    fn from(p: FlavorPart) -> Self {
-        match p {
-            FlavorPart::Platform => Self::Platform,
-            FlavorPart::Os => Self::Os,
-            FlavorPart::HostUnique => Self::HostUnique,
-            FlavorPart::AssetTag => Self::AssetTag,
-        }
-    }
-}
-
-/// Which flavors of a part must match (SecL's `match_type`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum MatchType {
-    /// At least one.
-    AnyOf,
-    /// Every one.
-    AllOf,
-    /// Only the newest one counts.
-    Latest,
-}
-
-/// Whether a part without flavors fails the host (SecL's `required`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum Requirement {
-    /// No flavor of the part: untrusted.
-    Required,
-    /// No flavor of the part: NA, not counted.
-    RequiredIfDefined,
-}
+// The enums are the wire crate's; the structs below are this server's strict copies: requests
+// with unknown fields are refused (400), while clients stay lenient towards newer servers.
+pub use secl_api::hvs::{MatchType, PolicyPart, Requirement};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
