@@ -13,10 +13,8 @@ use base64::engine::general_purpose::STANDARD as B64;
 use rsa::pkcs8::DecodePrivateKey;
 use rsa::traits::PublicKeyParts;
 use secl_attest::privacy_ca::PrivacyCa;
-use secl_attest::tpm2::{
-    Attest, Attested, ClockInfo, HashAlg, ObjectAttributes, Public, RsaScheme, SigScheme,
-    Signature, TPM_ALG_RSASSA, TPM_ALG_SHA256,
-};
+use secl_attest::privacy_ca::identity::secl_aik_public;
+use secl_attest::tpm2::{Attest, Attested, ClockInfo, HashAlg, Public, SigScheme, Signature};
 use secl_saml::{DEFAULT_ASSERTION_ID, TrustReport};
 use secl_testkit::{Client, KbsProcess, Resp, TestDb, fixture, rsa_pair};
 use serde_json::json;
@@ -51,26 +49,7 @@ struct Host {
 }
 
 fn aik_public_area(aik: &rsa::PrivateKey) -> Public {
-    Public {
-        name_alg: TPM_ALG_SHA256,
-        attributes: ObjectAttributes(
-            ObjectAttributes::FIXED_TPM
-                | ObjectAttributes::FIXED_PARENT
-                | ObjectAttributes::SENSITIVE_DATA_ORIGIN
-                | ObjectAttributes::USER_WITH_AUTH
-                | ObjectAttributes::RESTRICTED
-                | ObjectAttributes::SIGN,
-        ),
-        auth_policy: Vec::new(),
-        symmetric: None,
-        scheme: Some(RsaScheme {
-            scheme: TPM_ALG_RSASSA,
-            hash: Some(TPM_ALG_SHA256),
-        }),
-        key_bits: 2048,
-        exponent: 0,
-        modulus: aik.n().to_be_bytes().to_vec(),
-    }
+    secl_aik_public(&aik.n().to_be_bytes())
 }
 
 /// TPM2_Certify of `public` by `aik`, as a TPM makes it: (TPMS_ATTEST, TPMT_SIGNATURE).

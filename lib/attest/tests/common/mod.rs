@@ -6,10 +6,8 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use secl_attest::privacy_ca::PrivacyCa;
-use secl_attest::tpm2::{
-    Attest, Attested, ClockInfo, HashAlg, ObjectAttributes, Public, RsaScheme, SigScheme,
-    Signature, TPM_ALG_RSASSA, TPM_ALG_SHA256,
-};
+use secl_attest::privacy_ca::identity::secl_aik_public;
+use secl_attest::tpm2::{Attest, Attested, ClockInfo, HashAlg, Public, SigScheme, Signature};
 use sha2::Sha256;
 
 pub fn fixture_path(name: &str) -> PathBuf {
@@ -55,26 +53,7 @@ impl FakeTpm {
     pub fn with_key(aik: rsa::PrivateKey) -> Self {
         use rsa::traits::PublicKeyParts;
         let modulus = aik.n().to_be_bytes().to_vec();
-        let aik_public_area = Public {
-            name_alg: TPM_ALG_SHA256,
-            attributes: ObjectAttributes(
-                ObjectAttributes::FIXED_TPM
-                    | ObjectAttributes::FIXED_PARENT
-                    | ObjectAttributes::SENSITIVE_DATA_ORIGIN
-                    | ObjectAttributes::USER_WITH_AUTH
-                    | ObjectAttributes::RESTRICTED
-                    | ObjectAttributes::SIGN,
-            ),
-            auth_policy: Vec::new(),
-            symmetric: None,
-            scheme: Some(RsaScheme {
-                scheme: TPM_ALG_RSASSA,
-                hash: Some(TPM_ALG_SHA256),
-            }),
-            key_bits: 2048,
-            exponent: 0,
-            modulus,
-        };
+        let aik_public_area = secl_aik_public(&modulus);
         Self {
             aik,
             aik_public_area,
