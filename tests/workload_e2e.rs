@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use secl_testkit::{
     Client, KbsProcess, ServerProc, Swtpm, bin, blob, layout_layers, make_image, provision_wla_ok,
-    skopeo, start_wla_with,
+    secl_json, skopeo, start_wla_with, stderr,
 };
 use serde_json::{Value, json};
 
@@ -408,10 +408,6 @@ fn snapshot(dir: &Path) -> std::collections::BTreeMap<PathBuf, String> {
     out
 }
 
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
 #[test]
 fn trusted_host_decrypts_untrusted_host_does_not() {
     let (site, mut tpms) = Site::start(&["host-a"], 600);
@@ -491,21 +487,17 @@ fn trusted_host_decrypts_untrusted_host_does_not() {
     );
     // Once the HVS has deployed that tag into the host's TPM, its reports carry
     // TAG_country=atlantis and the same image decrypts there, through the same agent.
-    let cert = ok(
-        &site.secl(&[
-            "hvs",
-            "tag",
-            "create",
-            "--host",
-            &a.id,
-            "--tag",
-            "country=atlantis",
-            "--output",
-            "json",
-        ]),
-        "secl hvs tag create",
-    );
-    let cert: Value = serde_json::from_str(&cert).unwrap();
+    let cert = secl_json(&site.secl(&[
+        "hvs",
+        "tag",
+        "create",
+        "--host",
+        &a.id,
+        "--tag",
+        "country=atlantis",
+        "--output",
+        "json",
+    ]));
     ok(
         &site.secl(&["hvs", "tag", "deploy", cert["id"].as_str().unwrap()]),
         "secl hvs tag deploy",
