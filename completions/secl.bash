@@ -5942,7 +5942,7 @@ _secl() {
             return 0
             ;;
         secl__subcmd__image__subcmd__encrypt)
-            opts="-q -h -V --key-id --usage --label --layer --jobs --no-verify-source --src-plain-http --src-tls-verify --dest-plain-http --dest-tls-verify --envelope-key --kbs-url --ca-cert --token-file --output --quiet --config --help --version"
+            opts="-q -h -V --key-id --usage --label --layer --jobs --verify-source --no-verify-source --src-plain-http --src-tls-verify --dest-plain-http --dest-tls-verify --envelope-key --kbs-url --ca-cert --token-file --output --quiet --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -407,7 +407,8 @@ complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcomm
 complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'Pretty JSON of the wire objects'"
 complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l config -d 'Config file (TOML) [env: SECL_CONFIG]' -r -F
-complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l no-verify-source -d 'Do not re-hash the layers of an oci: source: trust their digests, checking sizes only'
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l verify-source -d 'Hash every layer of an oci: source while encrypting it and refuse one that does not match its digest, as skopeo does'
+complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l no-verify-source -d 'Trust the digests of an oci: source\'s layers, checking sizes only (the default)'
 complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l src-plain-http -d 'Talk plain HTTP to the source registry'
 complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l dest-plain-http -d 'Talk plain HTTP to the destination registry'
 complete -c secl -n "__fish_secl_using_subcommand image; and __fish_seen_subcommand_from encrypt" -s q -l quiet -d 'Print only what scripts need (IDs, the token), no messages'

@@ -541,6 +541,80 @@ fn tampering_and_missing_keys_fail_clearly_and_leave_nothing() {
     assert!(!out.status.success());
 }
 
+/// A layout layer that does not match its digest: `--verify-source` refuses it while encrypting;
+/// the default trusts the layout (as imgcrypt trusts a content store), so the layer is encrypted
+/// as it is and refused at decryption, where the private options' digest is checked. A wrong
+/// size is refused either way. Nothing is left behind by any refusal.
+#[test]
+fn source_digests_trusted_by_default_and_verified_on_request() {
+    let w = World::new();
+    make_image(&w.path("img"), &["random:200K", "text:b.txt=beta\n"]);
+    copy_dir(&w.path("img"), &w.path("bad"));
+    let layer = layout_layers(&w.path("bad"), "latest")[0]["digest"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let p = blob(&w.path("bad"), &layer);
+    let mut b = std::fs::read(&p).unwrap();
+    let mid = b.len() / 2;
+    b[mid] ^= 0x01;
+    std::fs::write(&p, &b).unwrap();
+
+    let refused = |args: &[&str], out: &str, want: &str| {
+        let o = w.secl(args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(!o.status.success(), "{args:?} succeeded");
+        assert!(err.contains(want), "{args:?}: expected {want:?} in {err}");
+        assert!(!w.path(out).exists(), "{args:?}: output left behind");
+    };
+    let want = format!("blob {layer}: content does not match its digest");
+    refused(
+        &[
+            "image",
+            "encrypt",
+            "--verify-source",
+            &w.oci("bad"),
+            &w.oci("enc-v"),
+        ],
+        "enc-v",
+        &want,
+    );
+    // Of the two flags, the last one given wins.
+    refused(
+        &[
+            "image",
+            "encrypt",
+            "--no-verify-source",
+            "--verify-source",
+            &w.oci("bad"),
+            &w.oci("enc-v2"),
+        ],
+        "enc-v2",
+        &want,
+    );
+    w.secl_ok(&["image", "encrypt", &w.oci("bad"), &w.oci("enc-t")]);
+    refused(
+        &["image", "decrypt", &w.oci("enc-t"), &w.oci("dec-t")],
+        "dec-t",
+        &want,
+    );
+    // The intact image goes through both modes and decrypts to the same bytes.
+    for flag in ["--verify-source", "--no-verify-source"] {
+        let (enc, dec) = (format!("enc{flag}"), format!("dec{flag}"));
+        w.secl_ok(&["image", "encrypt", flag, &w.oci("img"), &w.oci(&enc)]);
+        w.secl_ok(&["image", "decrypt", &w.oci(&enc), &w.oci(&dec)]);
+        assert_eq!(layer_bytes(&w.path("img")), layer_bytes(&w.path(&dec)));
+    }
+
+    // A short blob is refused by default too: sizes are always checked.
+    std::fs::write(&p, &b[..b.len() - 1]).unwrap();
+    refused(
+        &["image", "encrypt", &w.oci("bad"), &w.oci("enc-short")],
+        "enc-short",
+        &want,
+    );
+}
+
 #[test]
 fn keyprovider_protocol_edges() {
     let w = World::new();

@@ -699,15 +699,19 @@ pub struct EncryptArgs {
     /// Layers processed at once [default: number of CPUs]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
     pub jobs: Option<u16>,
-    /// Do not re-hash the layers of an oci: source: trust their digests, checking sizes only.
+    /// Hash every layer of an oci: source while encrypting it and refuse one that does not
+    /// match its digest, as skopeo does.
     ///
-    /// By default every layer read from a layout is hashed while it is encrypted and refused if
-    /// it does not match its digest, as skopeo does. With this flag a layout is trusted as a
-    /// container runtime trusts its content store, saving a third of the CPU; a corrupt layer
-    /// is then encrypted as it is and found only when decrypted (secl refuses it; skopeo into
-    /// an oci: layout does not check). Registry layers are verified while they download either
-    /// way.
-    #[arg(long)]
+    /// By default a layout's layers are trusted by digest, as containerd's imgcrypt trusts its
+    /// content store (ocicrypt records the descriptor's digest without hashing the layer), and
+    /// only their sizes are checked: re-hashing costs a third more CPU. A layer that does not
+    /// match its digest is then encrypted as it is and refused when it is decrypted by `secl
+    /// image decrypt` or containerd; skopeo copying into an oci: layout does not check it.
+    /// Registry layers are verified while they download either way.
+    #[arg(long, overrides_with = "no_verify_source")]
+    pub verify_source: bool,
+    /// Trust the digests of an oci: source's layers, checking sizes only (the default)
+    #[arg(long, overrides_with = "verify_source")]
     pub no_verify_source: bool,
     #[command(flatten)]
     pub src_transport: SrcTransportOpts,

@@ -133,7 +133,7 @@ async fn encrypt(ctx: Ctx, settings: &Settings, a: EncryptArgs) -> anyhow::Resul
         } else {
             LayerSelection::Indices(a.layers.clone())
         },
-        verify_source: !a.no_verify_source,
+        verify_source: a.verify_source,
         ..Default::default()
     };
     if let Some(j) = a.jobs {
