@@ -3,6 +3,8 @@
 # the same run, on a two-layer image of about 1 GiB of incompressible data.
 #
 #   bench/image.sh [SIZE_PER_LAYER]     # default 512M (two layers: about 1 GiB)
+#   LAYERS=1 bench/image.sh 1G          # one big layer: secl then splits each layer's hashing
+#                                       # over the spare CPU
 #
 # Prints the wall time of each tool (median of RUNS runs, default 3), the skopeo/secl ratios,
 # the CPU time (user + system) of each and secl's peak resident memory. The layers are tar+gzip
@@ -16,6 +18,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZE=${1:-512M}
+LAYERS=${LAYERS:-2}
+[[ "$LAYERS" =~ ^[1-9][0-9]?$ ]] || { echo "LAYERS must be a number from 1 to 99" >&2; exit 2; }
 RUNS=${RUNS:-3}
 
 scripts/install-deps.sh
@@ -46,8 +50,10 @@ export SECL_ENVELOPE_KEY=$W/envelope.pem
 export OCICRYPT_KEYPROVIDER_CONFIG=$W/ocicrypt.json
 printf '{"key-providers":{"isecl":{"cmd":{"path":"%s","args":["keyprovider"]}}}}\n' "$BIN/secl" >"$OCICRYPT_KEYPROVIDER_CONFIG"
 
-echo "==> building a two-layer image of 2 x $SIZE random bytes (tar+gzip)" >&2
-scripts/mkimage.py "$W/img" --layer "gzrandom:$SIZE" --layer "gzrandom:$SIZE" >/dev/null
+echo "==> building an image of $LAYERS x $SIZE random bytes (tar+gzip)" >&2
+LAYER_ARGS=()
+for _ in $(seq 1 "$LAYERS"); do LAYER_ARGS+=(--layer "gzrandom:$SIZE"); done
+scripts/mkimage.py "$W/img" "${LAYER_ARGS[@]}" >/dev/null
 du -sh "$W/img" >&2
 
 # measure NAME CMD...: runs CMD RUNS times, records "NAME seconds maxrss_kib" of each run.
@@ -71,7 +77,7 @@ measure skopeo-encrypt "$SKOPEO" --policy "$POLICY" copy -q --encryption-key pro
 measure secl-decrypt "$BIN/secl" -q image decrypt "oci:$W/out-secl-encrypt:latest" "$O"
 measure skopeo-decrypt "$SKOPEO" --policy "$POLICY" copy -q --decryption-key provider:isecl "oci:$W/out-secl-encrypt:latest" "$O"
 
-python3 - "$W/results" "$SIZE" "$RUNS" <<'PY'
+python3 - "$W/results" "$SIZE" "$RUNS" "$LAYERS" <<'PY'
 import os, statistics, sys
 rows = [l.split() for l in open(sys.argv[1])]
 t, rss, cpu = {}, {}, {}
@@ -83,7 +89,7 @@ med = {k: statistics.median(v) for k, v in t.items()}
 mcpu = {k: statistics.median(v) for k, v in cpu.items()}
 for k, v in t.items():
     print(f"  {k:<21} runs: " + " ".join(f"{x:.2f}s" for x in v))
-print(f"image: 2 layers x {sys.argv[2]} random (tar+gzip); median of {sys.argv[3]} runs; {os.cpu_count()} CPUs")
+print(f"image: {sys.argv[4]} layer(s) x {sys.argv[2]} random (tar+gzip); median of {sys.argv[3]} runs; {os.cpu_count()} CPUs")
 print(f"{'operation':<34}{'secl s':>8}{'skopeo s':>10}{'skopeo/secl':>13}{'CPU s secl/skopeo':>19}{'secl peak RSS':>15}")
 for label, mine, theirs in (
     ("encrypt", "secl-encrypt", "skopeo-encrypt"),

@@ -10,6 +10,8 @@
 use std::fs::File;
 use std::io::{ErrorKind, Read, Write};
 use std::path::Path;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use aes::Aes256;
 use ctr::cipher::{KeyIvInit, StreamCipher};
@@ -105,6 +107,58 @@ fn read_chunk(r: &mut dyn Read, buf: &mut [u8], name: &Path) -> Result<usize> {
     }
 }
 
+/// Layers being encrypted or decrypted in this process right now.
+static BUSY: AtomicUsize = AtomicUsize::new(0);
+
+/// Counts one layer as busy while it lives.
+struct Busy;
+
+impl Busy {
+    fn enter() -> Self {
+        BUSY.fetch_add(1, Ordering::Relaxed);
+        Busy
+    }
+}
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        BUSY.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+/// Whether a layer may hand half of a chunk's hashing to a second thread: only while fewer
+/// layers are in work than there are CPUs (a one-layer image, or the last big layer of an
+/// uneven one). With a layer per CPU already, splitting would only add thread hand-offs.
+fn spare_cpu() -> bool {
+    static CPUS: OnceLock<usize> = OnceLock::new();
+    let cpus = *CPUS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    BUSY.load(Ordering::Relaxed) < cpus
+}
+
+/// Runs `a` on a helper thread while `b` runs here, when `parallel`; one after the other
+/// otherwise, or when no thread can be started. A chunk's hashes cost about a millisecond, so
+/// a fresh scoped thread per chunk (tens of microseconds) is cheap enough and borrows the
+/// chunk without copying it.
+fn join2(parallel: bool, a: &mut (dyn FnMut() + Send), b: &mut dyn FnMut()) {
+    if parallel {
+        let ran = std::thread::scope(|s| {
+            let Ok(helper) = std::thread::Builder::new().spawn_scoped(s, &mut *a) else {
+                return false;
+            };
+            b();
+            if let Err(panic) = helper.join() {
+                std::panic::resume_unwind(panic);
+            }
+            true
+        });
+        if ran {
+            return;
+        }
+    }
+    a();
+    b();
+}
+
 /// Where the plaintext digest recorded in the private options comes from.
 #[derive(Debug, Clone, Copy)]
 pub enum SourceDigest<'a> {
@@ -144,14 +198,34 @@ impl<'a> Encryptor<'a> {
         })
     }
 
-    /// Encrypts `chunk` in place, feeding every hash.
-    fn process(&mut self, chunk: &mut [u8]) {
+    /// Encrypts `chunk` in place, feeding every hash; the two ciphertext hashes side by side
+    /// when `split`.
+    fn process(&mut self, chunk: &mut [u8], split: bool) {
         if let Some(h) = self.plain_hash.as_mut() {
             h.update(&*chunk);
         }
         self.ctr.apply_keystream(chunk);
-        self.mac.update(chunk);
-        self.cipher_hash.update(&*chunk);
+        self.hash_ciphertext(chunk, split);
+    }
+
+    /// Encrypts `plain` into `out` (same length) with the plaintext hash on a second thread
+    /// meanwhile, then the two ciphertext hashes side by side.
+    fn process_split(&mut self, plain: &[u8], out: &mut [u8]) {
+        let ctr = &mut self.ctr;
+        let mut encrypt = || {
+            out.copy_from_slice(plain);
+            ctr.apply_keystream(out);
+        };
+        match self.plain_hash.as_mut() {
+            Some(h) => join2(true, &mut || h.update(plain), &mut encrypt),
+            None => encrypt(),
+        }
+        self.hash_ciphertext(out, true);
+    }
+
+    fn hash_ciphertext(&mut self, chunk: &[u8], split: bool) {
+        let (mac, hash) = (&mut self.mac, &mut self.cipher_hash);
+        join2(split, &mut || mac.update(chunk), &mut || hash.update(chunk));
         self.size += chunk.len() as u64;
     }
 
@@ -187,6 +261,7 @@ pub fn encrypt_stream(
     source: SourceDigest<'_>,
     progress: ProgressFn<'_>,
 ) -> Result<EncryptedLayer> {
+    let _busy = Busy::enter();
     let mut enc = Encryptor::new(key, source)?;
     let mut buf = Zeroizing::new(vec![0u8; CHUNK_SIZE]);
     loop {
@@ -194,7 +269,7 @@ pub fn encrypt_stream(
         if n == 0 {
             break;
         }
-        enc.process(&mut buf[..n]);
+        enc.process(&mut buf[..n], spare_cpu());
         output
             .write_all(&buf[..n])
             .map_err(|e| Error::io(output_name, e))?;
@@ -214,10 +289,12 @@ pub fn encrypt_file(
     source: SourceDigest<'_>,
     progress: ProgressFn<'_>,
 ) -> Result<EncryptedLayer> {
+    let _busy = Busy::enter();
     let mut src = File::open(input).map_err(|e| Error::io(input, e))?;
     let size_hint = src.metadata().map(|m| m.len()).unwrap_or(0);
     let mut dst = crate::blobfile::create(output, size_hint)?;
-    let res = encrypt_file_into(&mut src, input, &mut dst, output, source, progress);
+    let files = (&mut src, input, &mut dst, output);
+    let res = encrypt_file_into(&LayerKey::generate(), files, source, spare_cpu, progress);
     if res.is_err() {
         drop(dst);
         let _ = std::fs::remove_file(output);
@@ -225,24 +302,38 @@ pub fn encrypt_file(
     res
 }
 
-/// [`encrypt_stream`] reading straight into the writer's buffers (no copy between them).
+/// [`encrypt_stream`] reading straight into the writer's buffers (no copy between them), or,
+/// when `split` says a CPU is spare and the plaintext must be hashed, into a buffer of its own
+/// so that hashing it and encrypting it can run side by side.
 fn encrypt_file_into(
-    src: &mut File,
-    input: &Path,
-    dst: &mut BlobWriter,
-    output: &Path,
+    key: &LayerKey,
+    (src, input, dst, output): (&mut File, &Path, &mut BlobWriter, &Path),
     source: SourceDigest<'_>,
+    split: fn() -> bool,
     progress: ProgressFn<'_>,
 ) -> Result<EncryptedLayer> {
-    let key = LayerKey::generate();
-    let mut enc = Encryptor::new(&key, source)?;
+    let mut enc = Encryptor::new(key, source)?;
+    let mut plain: Option<Zeroizing<Vec<u8>>> = None;
     loop {
+        let split = split();
         let buf = dst.buffer();
-        let n = read_chunk(src, buf, input)?;
-        if n == 0 {
-            break;
-        }
-        enc.process(&mut buf[..n]);
+        let n = if split && enc.plain_hash.is_some() {
+            let p = plain.get_or_insert_with(|| Zeroizing::new(vec![0u8; CHUNK_SIZE]));
+            let len = buf.len().min(p.len());
+            let n = read_chunk(src, &mut p[..len], input)?;
+            if n == 0 {
+                break;
+            }
+            enc.process_split(&p[..n], &mut buf[..n]);
+            n
+        } else {
+            let n = read_chunk(src, buf, input)?;
+            if n == 0 {
+                break;
+            }
+            enc.process(&mut buf[..n], split);
+            n
+        };
         dst.commit(n).map_err(|e| Error::io(output, e))?;
         progress(n as u64)?;
     }
@@ -303,10 +394,12 @@ pub fn decrypt_to_file(
     staging: &Path,
     progress: ProgressFn<'_>,
 ) -> Result<DecryptedLayer> {
+    let _busy = Busy::enter();
     let (iv, key) = check_key_material(private, public)?;
     let mut out = crate::blobfile::create(staging, expected.size)?;
     let res = decrypt_into(
-        input, input_name, expected, private, public, &iv, &key, &mut out, staging, progress,
+        input, input_name, expected, private, public, &iv, &key, &mut out, staging, spare_cpu,
+        progress,
     );
     if res.is_err() {
         drop(out);
@@ -326,6 +419,7 @@ fn decrypt_into(
     key: &[u8; 32],
     out: &mut BlobWriter,
     out_name: &Path,
+    split: fn() -> bool,
     progress: ProgressFn<'_>,
 ) -> Result<DecryptedLayer> {
     let mut ctr = Aes256Ctr::new(&(*key).into(), &(*iv).into());
@@ -333,10 +427,25 @@ fn decrypt_into(
         .map_err(|_| Error::Unwrap("HMAC key setup failed".into()))?;
     let mut plain_hash = Sha256::new();
     let mut size = 0u64;
+    // Ciphertext read aside when a CPU is spare, so that the HMAC over it runs on a second
+    // thread while it is decrypted and the plaintext hashed.
+    let mut aside: Option<Vec<u8>> = None;
     loop {
-        // Read straight into the writer's buffer: decrypted in place, written without a copy.
+        let split = split();
+        // Otherwise read straight into the writer's buffer: decrypted in place, no copy.
         let buf = out.buffer();
-        let n = read_chunk(input, buf, input_name)?;
+        let mut side = match split {
+            true => {
+                let c = aside.get_or_insert_with(|| vec![0u8; CHUNK_SIZE]);
+                let len = buf.len().min(c.len());
+                Some(&mut c[..len])
+            }
+            false => None,
+        };
+        let n = match side.as_deref_mut() {
+            Some(c) => read_chunk(input, c, input_name)?,
+            None => read_chunk(input, buf, input_name)?,
+        };
         if n == 0 {
             break;
         }
@@ -352,9 +461,21 @@ fn decrypt_into(
             });
         }
         let chunk = &mut buf[..n];
-        mac.update(chunk);
-        ctr.apply_keystream(chunk);
-        plain_hash.update(&*chunk);
+        match side {
+            Some(c) => {
+                let ct = &c[..n];
+                join2(true, &mut || mac.update(ct), &mut || {
+                    chunk.copy_from_slice(ct);
+                    ctr.apply_keystream(chunk);
+                    plain_hash.update(&*chunk);
+                });
+            }
+            None => {
+                mac.update(chunk);
+                ctr.apply_keystream(chunk);
+                plain_hash.update(&*chunk);
+            }
+        }
         out.commit(n).map_err(|e| Error::io(out_name, e))?;
         progress(n as u64)?;
     }
@@ -795,5 +916,94 @@ mod tests {
         .unwrap();
         assert_eq!(out.digest, r.plain_digest);
         assert_eq!(std::fs::metadata(&staging).unwrap().len(), SIZE);
+    }
+
+    fn decrypt_with(
+        split: fn() -> bool,
+        ct: &[u8],
+        r: &EncryptedLayer,
+        dir: &Path,
+    ) -> Result<(DecryptedLayer, Vec<u8>)> {
+        let (iv, key) = check_key_material(&r.private, &r.public)?;
+        let out = dir.join(format!("plain-{}", split()));
+        let _ = std::fs::remove_file(&out);
+        let mut w = crate::blobfile::create(&out, ct.len() as u64)?;
+        let exp = Expected {
+            digest: &r.cipher_digest,
+            size: ct.len() as u64,
+        };
+        let d = decrypt_into(
+            &mut &ct[..],
+            Path::new("ct"),
+            exp,
+            &r.private,
+            &r.public,
+            &iv,
+            &key,
+            &mut w,
+            &out,
+            split,
+            &mut no_progress(),
+        )?;
+        drop(w);
+        Ok((d, std::fs::read(&out).unwrap()))
+    }
+
+    /// With a spare CPU (hashes side by side on two threads) the output, HMAC and digests are
+    /// the same as on one thread, in both source modes and across chunk boundaries and a
+    /// counter wrap; split decryption gives the plaintext back and refuses a flipped bit.
+    #[test]
+    fn split_and_sequential_paths_agree() {
+        const SIZE: u64 = 5 * CHUNK_SIZE as u64 + 12_345;
+        let dir = tempfile::tempdir().unwrap();
+        let src = dir.path().join("src");
+        std::io::copy(&mut Gen::new(SIZE), &mut File::create(&src).unwrap()).unwrap();
+        let plain = std::fs::read(&src).unwrap();
+        let plain_digest = sha(&plain);
+        let mut iv = [0xff; 16];
+        iv[15] = 0x00;
+        let key = LayerKey::from_parts(key(), iv);
+        fn never() -> bool {
+            false
+        }
+        fn always() -> bool {
+            true
+        }
+        let mut outputs = Vec::new();
+        let mut last = None;
+        for (name, split) in [("one", never as fn() -> bool), ("two", always)] {
+            for verify in [true, false] {
+                let out = dir.path().join(format!("{name}-{verify}"));
+                let mut dst = crate::blobfile::create(&out, SIZE).unwrap();
+                let mut f = File::open(&src).unwrap();
+                let source = match verify {
+                    true => SourceDigest::Compute,
+                    false => SourceDigest::Known(&plain_digest),
+                };
+                let files = (&mut f, src.as_path(), &mut dst, out.as_path());
+                let r = encrypt_file_into(&key, files, source, split, &mut no_progress()).unwrap();
+                drop(dst);
+                let ct = std::fs::read(&out).unwrap();
+                assert_eq!(r.plain_digest, plain_digest, "{name} {verify}");
+                assert_eq!(r.cipher_digest, sha(&ct), "{name} {verify}");
+                assert_eq!(r.size, SIZE);
+                outputs.push((r.public.hmac.clone(), r.cipher_digest.clone(), ct));
+                last = Some(r);
+            }
+        }
+        assert!(outputs.windows(2).all(|w| w[0] == w[1]));
+        let r = last.unwrap();
+        let mut ct = outputs.pop().unwrap().2;
+        assert_ne!(ct, plain);
+        for split in [never as fn() -> bool, always] {
+            let (d, got) = decrypt_with(split, &ct, &r, dir.path()).unwrap();
+            assert_eq!(d.digest, plain_digest);
+            assert!(got == plain, "split {}", split());
+        }
+        ct[3 * CHUNK_SIZE + 7] ^= 0x10;
+        for split in [never as fn() -> bool, always] {
+            let err = decrypt_with(split, &ct, &r, dir.path()).unwrap_err();
+            assert!(matches!(err, Error::Authentication { .. }), "{err:?}");
+        }
     }
 }
