@@ -165,8 +165,10 @@ pub enum SourceDigest<'a> {
     /// Hash the plaintext while encrypting; the caller compares it with what it expected.
     Compute,
     /// Not hashed again: already verified (a registry blob is checked while it downloads) or
-    /// trusted by the caller. Every decryptor checks the plaintext against it, so a wrong value
-    /// cannot pass unnoticed; it costs a third of the CPU of encryption to recompute.
+    /// trusted by the caller, as ocicrypt itself trusts the descriptor. Recomputing it costs a
+    /// third of the CPU of encryption. A wrong value is caught by decryptors that check the
+    /// plaintext against it (this crate, containerd's imgcrypt), not by all (skopeo into an
+    /// OCI layout does not).
     Known(&'a str),
 }
 
