@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
 use oci_client::client::{
-    Certificate, CertificateEncoding, ClientConfig, ClientProtocol, LayerDescriptor,
+    BlobResponse, Certificate, CertificateEncoding, ClientConfig, ClientProtocol, LayerDescriptor,
 };
 use oci_client::errors::{OciDistributionError, OciEnvelope, OciErrorCode};
 use oci_client::secrets::RegistryAuth;
@@ -847,11 +847,22 @@ impl RegistrySource {
                 digest: &digest,
                 urls: &None,
             };
-            let mut stream = r
-                .client
-                .pull_blob_stream(&r.reference, &layer)
-                .await
-                .map_err(|e| r.map_error(e, op))?;
+            // `bytes=0-` (any non-empty blob): a registry that honours it answers 206, which
+            // oci-client passes through without hashing it a second time; `hasher` is the one
+            // check either way. A registry that ignores ranges answers 200, hashed by both.
+            let mut stream = if size == 0 {
+                r.client.pull_blob_stream(&r.reference, &layer).await
+            } else {
+                match r
+                    .client
+                    .pull_blob_stream_partial(&r.reference, &layer, 0, None)
+                    .await
+                {
+                    Ok(BlobResponse::Full(s) | BlobResponse::Partial(s)) => Ok(s),
+                    Err(e) => Err(e),
+                }
+            }
+            .map_err(|e| r.map_error(e, op))?;
             activity.touch();
             if let Some(announced) = stream.content_length
                 && announced != size
