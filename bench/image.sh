@@ -5,6 +5,8 @@
 #   bench/image.sh [SIZE_PER_LAYER]     # default 512M (two layers: about 1 GiB)
 #   LAYERS=1 bench/image.sh 1G          # one big layer: secl then splits each layer's hashing
 #                                       # over the spare CPU
+#   REGISTRY=1 bench/image.sh           # also push to and pull from a docker-registry on
+#                                       # 127.0.0.1 (needs about 2 x RUNS x the image on disk)
 #
 # Prints the wall time of each tool (median of RUNS runs, default 3), the skopeo/secl ratios,
 # the CPU time (user + system) of each and secl's peak resident memory. The layers are tar+gzip
@@ -21,6 +23,7 @@ SIZE=${1:-512M}
 LAYERS=${LAYERS:-2}
 [[ "$LAYERS" =~ ^[1-9][0-9]?$ ]] || { echo "LAYERS must be a number from 1 to 99" >&2; exit 2; }
 RUNS=${RUNS:-3}
+REGISTRY=${REGISTRY:-0}
 
 scripts/install-deps.sh
 command -v /usr/bin/time >/dev/null || {
@@ -37,6 +40,7 @@ W=$(mktemp -d /tmp/secl-bench.XXXXXX)
 KBS_PID=""
 cleanup() {
     [[ -n "$KBS_PID" ]] && kill "$KBS_PID" 2>/dev/null
+    scripts/registry.sh stop "$W/registry" 2>/dev/null || true
     rm -rf "$W"
 }
 trap cleanup EXIT
@@ -56,7 +60,8 @@ for _ in $(seq 1 "$LAYERS"); do LAYER_ARGS+=(--layer "gzrandom:$SIZE"); done
 scripts/mkimage.py "$W/img" "${LAYER_ARGS[@]}" >/dev/null
 du -sh "$W/img" >&2
 
-# measure NAME CMD...: runs CMD RUNS times, records "NAME seconds maxrss_kib" of each run.
+# measure NAME CMD...: runs CMD RUNS times, records "NAME seconds maxrss_kib" of each run. The
+# last output of secl-encrypt is kept (as out-secl-encrypt) for the decryptions; others go.
 measure() {
     local name=$1; shift
     for i in $(seq 1 "$RUNS"); do
@@ -66,7 +71,7 @@ measure() {
         echo "$name $(cat "$W/time")" >>"$W/results"
         [[ $i -lt $RUNS ]] && rm -rf "$W/out"
     done
-    mv "$W/out" "$W/out-$name"
+    if [[ "$name" == secl-encrypt ]]; then mv "$W/out" "$W/out-$name"; else rm -rf "$W/out"; fi
 }
 
 : >"$W/results"
@@ -76,6 +81,17 @@ measure secl-encrypt-verify "$BIN/secl" -q image encrypt --verify-source "oci:$W
 measure skopeo-encrypt "$SKOPEO" --policy "$POLICY" copy -q --encryption-key provider:isecl:any "oci:$W/img:latest" "$O"
 measure secl-decrypt "$BIN/secl" -q image decrypt "oci:$W/out-secl-encrypt:latest" "$O"
 measure skopeo-decrypt "$SKOPEO" --policy "$POLICY" copy -q --decryption-key provider:isecl "oci:$W/out-secl-encrypt:latest" "$O"
+if [[ "$REGISTRY" == 1 ]]; then
+    # The registry's own CPU (it hashes and stores every upload) is shared by both tools.
+    PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    R="docker://$(scripts/registry.sh start "$W/registry" "$PORT")/bench"
+    measure secl-push "$BIN/secl" -q image encrypt --dest-plain-http "oci:$W/img:latest" "$R:secl"
+    measure skopeo-push "$SKOPEO" --policy "$POLICY" copy -q --dest-tls-verify=false \
+        --encryption-key provider:isecl:any "oci:$W/img:latest" "$R:skopeo"
+    measure secl-pull "$BIN/secl" -q image decrypt --src-plain-http "$R:secl" "$O"
+    measure skopeo-pull "$SKOPEO" --policy "$POLICY" copy -q --src-tls-verify=false \
+        --decryption-key provider:isecl "$R:secl" "$O"
+fi
 
 python3 - "$W/results" "$SIZE" "$RUNS" "$LAYERS" <<'PY'
 import os, statistics, sys
@@ -95,7 +111,11 @@ for label, mine, theirs in (
     ("encrypt", "secl-encrypt", "skopeo-encrypt"),
     ("encrypt --verify-source", "secl-encrypt-verify", "skopeo-encrypt"),
     ("decrypt", "secl-decrypt", "skopeo-decrypt"),
+    ("encrypt, push to the registry", "secl-push", "skopeo-push"),
+    ("pull from the registry, decrypt", "secl-pull", "skopeo-pull"),
 ):
+    if mine not in med:
+        continue
     s, k = med[mine], med[theirs]
     print(f"{label:<34}{s:>8.2f}{k:>10.2f}{k / s:>12.2f}x{mcpu[mine]:>10.2f}/{mcpu[theirs]:<8.2f}"
           f"{max(rss[mine]) / 1024:>11.1f} MiB")
