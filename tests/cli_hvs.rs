@@ -7,9 +7,9 @@
 //! xmlsec1 (scripts/install-deps.sh).
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-use secl_testkit::{TpmHvs, secl_command, secl_json, secl_ok, stderr, stdout};
+use secl_testkit::{TpmHvs, secl_command, secl_json, secl_ok, stderr, stdout, xmlsec_verify};
 
 /// `secl` with no SECL_* variables from the outside, HOME in `home`, stdin from /dev/null.
 fn secl(home: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
@@ -153,28 +153,10 @@ fn secl_hvs_drives_a_real_tpm_host() {
     );
     let single = secl_ok(&run(&["hvs", "ca-cert", "get", "--type", "saml"]));
     assert_eq!(single.trim(), saml_pem.trim());
-    let saml_file = root.join("report.xml");
-    let cert_file = root.join("saml.pem");
-    std::fs::write(&saml_file, &saml).unwrap();
-    std::fs::write(&cert_file, &saml_pem).unwrap();
-    let xmlsec = |xml: &Path| {
-        Command::new("xmlsec1")
-            .args([
-                "--verify",
-                "--id-attr:ID",
-                "urn:oasis:names:tc:SAML:2.0:assertion:Assertion",
-                "--pubkey-cert-pem",
-            ])
-            .arg(&cert_file)
-            .arg(xml)
-            .output()
-            .expect("xmlsec1 (scripts/install-deps.sh installs it)")
-    };
-    let v = xmlsec(&saml_file);
-    assert!(v.status.success(), "xmlsec1: {}", stderr(&v));
-    let tampered = root.join("tampered.xml");
-    std::fs::write(&tampered, saml.replacen(">true<", ">false<", 1)).unwrap();
-    assert!(!xmlsec(&tampered).status.success());
+    let (ok, why) = xmlsec_verify(root, saml.as_bytes(), &saml_pem);
+    assert!(ok, "xmlsec1: {why}");
+    let tampered = saml.replacen(">true<", ">false<", 1);
+    assert!(!xmlsec_verify(root, tampered.as_bytes(), &saml_pem).0);
     let ek = secl_json(&run(&[
         "hvs", "ca-cert", "get", "--domain", "ek", "--output", "json",
     ]));
@@ -256,15 +238,18 @@ fn secl_hvs_drives_a_real_tpm_host() {
         "json",
     ]));
     let strict_id = strict["id"].as_str().unwrap().to_string();
-    let links = secl_json(&run(&[
-        "hvs",
-        "host",
-        "flavorgroup",
-        "list",
-        &host_id,
-        "--output",
-        "json",
-    ]));
+    let list_links = || {
+        secl_json(&run(&[
+            "hvs",
+            "host",
+            "flavorgroup",
+            "list",
+            &host_id,
+            "--output",
+            "json",
+        ]))
+    };
+    let links = list_links();
     assert_eq!(links.as_array().unwrap().len(), 1, "{links}");
     let link = secl_json(&run(&[
         "hvs",
@@ -322,15 +307,7 @@ fn secl_hvs_drives_a_real_tpm_host() {
         &host_id,
         "strict",
     ]));
-    let links = secl_json(&run(&[
-        "hvs",
-        "host",
-        "flavorgroup",
-        "list",
-        &host_id,
-        "--output",
-        "json",
-    ]));
+    let links = list_links();
     assert_eq!(links.as_array().unwrap().len(), 1, "{links}");
     assert_ne!(links[0]["flavorgroup_id"], strict_id.as_str());
     let o = run(&["hvs", "host", "flavorgroup", "show", &host_id, "strict"]);

@@ -15,7 +15,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use secl_testkit::{
     Client, KbsProcess, ServerProc, Swtpm, TpmHvs, admin_token, provisioned_agent, secl_command,
-    secl_json, secl_ok, start_hvs, stderr,
+    secl_json, secl_ok, start_hvs, stderr, xmlsec_verify,
 };
 use serde_json::{Value, json};
 use sha2::Digest;
@@ -29,41 +29,6 @@ struct Host {
     data: PathBuf,
     id: String,
     hardware_uuid: String,
-}
-
-fn xmlsec_verify(dir: &Path, xml: &[u8], cert_der: &[u8]) -> (bool, String) {
-    let x = dir.join(format!("report-{}.xml", uuid::Uuid::new_v4()));
-    let c = dir.join("saml-cert.pem");
-    std::fs::write(&x, xml).unwrap();
-    let b64 = B64.encode(cert_der);
-    let lines: Vec<&str> = b64
-        .as_bytes()
-        .chunks(64)
-        .map(|c| std::str::from_utf8(c).unwrap())
-        .collect();
-    std::fs::write(
-        &c,
-        format!(
-            "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
-            lines.join("\n")
-        ),
-    )
-    .unwrap();
-    let out = Command::new("xmlsec1")
-        .args([
-            "--verify",
-            "--id-attr:ID",
-            "urn:oasis:names:tc:SAML:2.0:assertion:Assertion",
-            "--pubkey-cert-pem",
-        ])
-        .arg(&c)
-        .arg(&x)
-        .output()
-        .expect("xmlsec1 (scripts/install-deps.sh installs it)");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 /// tpm2-tools against a host's swtpm (the agent opens the TPM per call, so it is free).
@@ -169,7 +134,8 @@ impl Site {
     /// and xmlsec1 both accepted the signature.
     fn verified(&self, saml: &[u8]) -> secl_saml::VerifiedReport {
         let cert = self.saml_cert();
-        let (good, why) = xmlsec_verify(&self.root, saml, &cert);
+        let cert_pem = secl_attest::privacy_ca::pem_encode("CERTIFICATE", &cert);
+        let (good, why) = xmlsec_verify(&self.root, saml, &cert_pem);
         assert!(good, "xmlsec1: {why}");
         secl_saml::verify(saml, &[cert], time::OffsetDateTime::now_utc(), None).unwrap()
     }

@@ -10,7 +10,7 @@ use std::process::Command;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
-use secl_testkit::{Client, Swtpm, TpmHvs, provision_wla, start_hvs};
+use secl_testkit::{Client, Swtpm, TpmHvs, provision_wla, start_hvs, xmlsec_verify};
 use serde_json::json;
 
 fn post(
@@ -35,28 +35,6 @@ fn der_of_pem(pem: &str) -> Vec<u8> {
 }
 
 /// Verifies a SAML report with xmlsec1 under `cert_pem`.
-fn xmlsec_verify(dir: &Path, xml: &str, cert_pem: &str) -> (bool, String) {
-    let x = dir.join(format!("report-{}.xml", uuid::Uuid::new_v4()));
-    let c = dir.join("saml-cert.pem");
-    std::fs::write(&x, xml).unwrap();
-    std::fs::write(&c, cert_pem).unwrap();
-    let out = Command::new("xmlsec1")
-        .args([
-            "--verify",
-            "--id-attr:ID",
-            "urn:oasis:names:tc:SAML:2.0:assertion:Assertion",
-            "--pubkey-cert-pem",
-        ])
-        .arg(&c)
-        .arg(&x)
-        .output()
-        .expect("xmlsec1 (scripts/install-deps.sh installs it)");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 /// A live AIK challenge made with tpm2-tools (as an agent would), for the refusal checks.
 fn tpm2_tools_challenge(tpm: &Swtpm, dir: &Path, c: &Client, admin: &str) -> serde_json::Value {
     let t = |args: &[&str]| {
@@ -309,10 +287,10 @@ fn hvs_attests_a_real_tpm_host() {
     assert_eq!(v.hardware_uuid(), Some(hw.as_str()));
     assert_eq!(v.tpm_version(), Some("2.0"));
     assert_eq!(v.issuer, "AttestationService");
-    let (ok, msg) = xmlsec_verify(root, &saml, &saml_pem);
+    let (ok, msg) = xmlsec_verify(root, saml.as_bytes(), &saml_pem);
     assert!(ok, "xmlsec1: {msg}");
     let tampered = saml.replacen(">true<", ">false<", 1);
-    assert!(!xmlsec_verify(root, &tampered, &saml_pem).0);
+    assert!(!xmlsec_verify(root, tampered.as_bytes(), &saml_pem).0);
     // AIK and binding-key certificates chain to the PrivacyCA.
     let aik = v.aik_certificate_der().unwrap();
     let binding = v.binding_key_certificate_der().unwrap();

@@ -223,36 +223,19 @@ fn secl_protocol_refusals() {
         // Content-Type and JSON, SecL's messages.
         let r = post(&c, path, Some(&certifier), "text/plain", body.clone());
         refused(&r, 415, "Invalid Content-Type", "");
-        let r = post(
-            &c,
-            path,
-            Some(&certifier),
-            "application/json",
-            b"{".to_vec(),
-        );
-        refused(&r, 400, "Error marshaling json data", "");
-        let r = post(&c, path, Some(&certifier), "application/json", Vec::new());
-        refused(&r, 400, "Error marshaling json data", "");
-        let mut v: Value = serde_json::to_value(&good).unwrap();
-        v["identity_request"]["aik_name"] = json!("not*base64");
-        let r = post(
-            &c,
-            path,
-            Some(&certifier),
-            "application/json",
-            v.to_string().into(),
-        );
-        refused(&r, 400, "Error marshaling json data", "base64");
-        let mut v: Value = serde_json::to_value(&good).unwrap();
-        v["surplus"] = json!(1);
-        let r = post(
-            &c,
-            path,
-            Some(&certifier),
-            "application/json",
-            v.to_string().into(),
-        );
-        refused(&r, 400, "Error marshaling json data", "unknown field");
+        let mut bad_base64: Value = serde_json::to_value(&good).unwrap();
+        bad_base64["identity_request"]["aik_name"] = json!("not*base64");
+        let mut surplus: Value = serde_json::to_value(&good).unwrap();
+        surplus["surplus"] = json!(1);
+        for (json, detail) in [
+            (b"{".to_vec(), ""),
+            (Vec::new(), ""),
+            (bad_base64.to_string().into_bytes(), "base64"),
+            (surplus.to_string().into_bytes(), "unknown field"),
+        ] {
+            let r = post(&c, path, Some(&certifier), "application/json", json);
+            refused(&r, 400, "Error marshaling json data", detail);
+        }
     }
 
     const REQ_ERR: &str = "Error while getting IdentityProofRequest: ";

@@ -904,15 +904,7 @@ fn real_hvs_report_releases_a_key_that_the_hosts_tpm_unwraps() {
     let privacy_der = B64
         .decode(r.json()["certificate"].as_str().unwrap())
         .unwrap();
-    let privacy_pem = format!(
-        "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
-        B64.encode(&privacy_der)
-            .as_bytes()
-            .chunks(64)
-            .map(|c| std::str::from_utf8(c).unwrap())
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
+    let privacy_pem = secl_attest::privacy_ca::pem_encode("CERTIFICATE", &privacy_der);
     let dir = tempfile::tempdir().unwrap();
     let kbs = KbsProcess::start(&dir.path().join("kbs"), &[]);
     let c = kbs.client();

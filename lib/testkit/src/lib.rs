@@ -29,7 +29,7 @@ pub use kbs::KbsProcess;
 pub use man::{check_man_pages, server_man_pages};
 pub use paths::{bin, fixture, repo_root, skopeo};
 pub use postgres::TestDb;
-pub use process::{ServerProc, run_bin, secl_json, secl_ok, stderr, stdout};
+pub use process::{ServerProc, run_bin, secl_json, secl_ok, stderr, stdout, xmlsec_verify};
 pub use servers::{
     Wls, admin_token, provision_wla, provision_wla_with, rsa_pair, secl_command, start_hvs,
     start_wla, start_wla_with,

@@ -182,3 +182,27 @@ pub fn secl_json(o: &Output) -> serde_json::Value {
     let text = secl_ok(o);
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
 }
+
+/// Verifies the SAML assertion `xml` with xmlsec1, an independent XML-DSig implementation,
+/// against the signer certificate `cert_pem`; the files go into `dir`. Returns whether it
+/// verified and xmlsec1's stderr.
+pub fn xmlsec_verify(dir: &Path, xml: &[u8], cert_pem: &str) -> (bool, String) {
+    static CALLS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let id = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let x = dir.join(format!("report-{id}.xml"));
+    let c = dir.join(format!("saml-cert-{id}.pem"));
+    std::fs::write(&x, xml).unwrap();
+    std::fs::write(&c, cert_pem).unwrap();
+    let out = Command::new("xmlsec1")
+        .args([
+            "--verify",
+            "--id-attr:ID",
+            "urn:oasis:names:tc:SAML:2.0:assertion:Assertion",
+            "--pubkey-cert-pem",
+        ])
+        .arg(&c)
+        .arg(&x)
+        .output()
+        .expect("xmlsec1 (scripts/install-deps.sh installs it)");
+    (out.status.success(), stderr(&out))
+}

@@ -230,7 +230,7 @@ impl PrivacyCa {
 
     /// The CA certificate, PEM: what a KBS imports as its TPM-identity certificate.
     pub fn certificate_pem(&self) -> String {
-        pem("CERTIFICATE", &self.cert_der)
+        pem_encode("CERTIFICATE", &self.cert_der)
     }
 
     /// The private key as PKCS#8 PEM, for storing it (sealed) and loading it with
@@ -468,7 +468,8 @@ fn add_years(t: OffsetDateTime, years: i32) -> OffsetDateTime {
         .unwrap_or(t)
 }
 
-fn pem(label: &str, der: &[u8]) -> String {
+/// `der` as a PEM block with `label` (base64 in 64-character lines).
+pub fn pem_encode(label: &str, der: &[u8]) -> String {
     let b64 = base64::engine::general_purpose::STANDARD.encode(der);
     let mut out = format!("-----BEGIN {label}-----\n");
     for chunk in b64.as_bytes().chunks(64) {
