@@ -618,40 +618,21 @@ fn tag_filter(q: &[(String, String)]) -> ApiResult<TagCertFilter> {
             "validAfter",
         ],
     )?;
-    let get = |name: &str| param(q, name).map(str::trim).filter(|v| !v.is_empty());
     let uuid = |name: &str, what: &str| {
-        get(name)
-            .map(|v| {
-                Uuid::try_parse(v).map_err(|_| {
-                    ApiError::bad_request(format!("Invalid UUID format of the {what} specified"))
-                })
-            })
-            .transpose()
-    };
-    let text = |name: &str| -> ApiResult<Option<String>> {
-        match get(name) {
-            Some(v) if v.len() > 255 || v.chars().any(char::is_control) => Err(
-                ApiError::bad_request(format!("Valid contents for {name} must be specified")),
-            ),
-            other => Ok(other.map(str::to_string)),
-        }
+        query_uuid(q, name, || {
+            format!("Invalid UUID format of the {what} specified")
+        })
     };
     Ok(TagCertFilter {
         id: uuid("id", "TagCertificate Identifier")?,
         hardware_uuid: uuid("hardwareUuid", "Host HardwareUUID")?,
-        subject_equal_to: text("subjectEqualTo")?,
-        subject_contains: text("subjectContains")?,
-        issuer_equal_to: text("issuerEqualTo")?,
-        issuer_contains: text("issuerContains")?,
-        valid_on: get("validOn")
-            .map(|v| parse_date(v, "validOn"))
-            .transpose()?,
-        valid_before: get("validBefore")
-            .map(|v| parse_date(v, "validBefore"))
-            .transpose()?,
-        valid_after: get("validAfter")
-            .map(|v| parse_date(v, "validAfter"))
-            .transpose()?,
+        subject_equal_to: query_text(q, "subjectEqualTo", 255)?,
+        subject_contains: query_text(q, "subjectContains", 255)?,
+        issuer_equal_to: query_text(q, "issuerEqualTo", 255)?,
+        issuer_contains: query_text(q, "issuerContains", 255)?,
+        valid_on: query_date(q, "validOn")?,
+        valid_before: query_date(q, "validBefore")?,
+        valid_after: query_date(q, "validAfter")?,
     })
 }
 
@@ -746,38 +727,19 @@ fn endorsement_filter(q: &[(String, String)]) -> ApiResult<EndorsementFilter> {
             "limit",
         ],
     )?;
-    let get = |name: &str| param(q, name).map(str::trim).filter(|v| !v.is_empty());
     let uuid = |name: &str| {
-        get(name)
-            .map(|v| {
-                Uuid::try_parse(v).map_err(|_| {
-                    ApiError::bad_request(format!("Invalid {name} query param value, must be UUID"))
-                })
-            })
-            .transpose()
+        query_uuid(q, name, || {
+            format!("Invalid {name} query param value, must be UUID")
+        })
     };
-    let text = |name: &str| -> ApiResult<Option<String>> {
-        match get(name) {
-            Some(v) if v.len() > 1024 || v.chars().any(char::is_control) => Err(
-                ApiError::bad_request(format!("Valid contents for {name} must be specified")),
-            ),
-            other => Ok(other.map(str::to_string)),
-        }
-    };
-    let revoked = match get("revokedEqualTo")
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
+    let text = |name: &str| query_text(q, name, 1024);
+    let revoked = match query_value(q, "revokedEqualTo") {
         None => None,
-        Some("true" | "1" | "t") => Some(true),
-        Some("false" | "0" | "f") => Some(false),
-        Some(_) => {
-            return Err(ApiError::bad_request(
-                "Valid contents for RevokedEqualTo must be specified",
-            ));
-        }
+        Some(v) => Some(secl_bool(v).ok_or_else(|| {
+            ApiError::bad_request("Valid contents for RevokedEqualTo must be specified")
+        })?),
     };
-    let digest = match get("certificateDigestEqualTo") {
+    let digest = match query_value(q, "certificateDigestEqualTo") {
         Some(d) if d.len() != 96 || !d.bytes().all(|b| b.is_ascii_hexdigit()) => {
             return Err(ApiError::bad_request(
                 "Valid contents for CertificateDigestEqualTo must be specified (SHA-384, hex)",
@@ -785,15 +747,6 @@ fn endorsement_filter(q: &[(String, String)]) -> ApiResult<EndorsementFilter> {
         }
         d => d.map(str::to_ascii_lowercase),
     };
-    let limit = get("limit")
-        .map(|v| {
-            v.parse::<usize>()
-                .ok()
-                .filter(|l| *l > 0)
-                .map(|l| l.min(REPORT_SEARCH_LIMIT))
-                .ok_or_else(|| ApiError::bad_request("Limit must be an integer > 0"))
-        })
-        .transpose()?;
     Ok(EndorsementFilter {
         id: uuid("id")?,
         hardware_uuid: uuid("hardwareUuidEqualTo")?,
@@ -804,7 +757,7 @@ fn endorsement_filter(q: &[(String, String)]) -> ApiResult<EndorsementFilter> {
         comment_contains: text("commentContains")?,
         certificate_digest: digest,
         after_id: uuid("afterId")?,
-        limit,
+        limit: query_limit(q)?,
     })
 }
 
@@ -877,15 +830,11 @@ fn report_filter(q: &[(String, String)]) -> ApiResult<ReportFilter> {
             "afterId",
         ],
     )?;
-    let get = |name: &str| param(q, name).map(str::trim).filter(|v| !v.is_empty());
+    let get = |name: &str| query_value(q, name);
     let uuid = |name: &str, what: &str| {
-        get(name)
-            .map(|v| {
-                Uuid::try_parse(v).map_err(|_| {
-                    ApiError::bad_request(format!("Invalid UUID format of the {what} specified"))
-                })
-            })
-            .transpose()
+        query_uuid(q, name, || {
+            format!("Invalid UUID format of the {what} specified")
+        })
     };
     let mut f = ReportFilter {
         id: uuid("id", "Report Identifier")?,
@@ -903,16 +852,11 @@ fn report_filter(q: &[(String, String)]) -> ApiResult<ReportFilter> {
         }
         f.host_status = Some(s.to_string());
     }
-    f.from = get("fromDate")
-        .map(|v| parse_date(v, "fromDate"))
-        .transpose()?;
-    f.to = get("toDate").map(|v| parse_date(v, "toDate")).transpose()?;
+    f.from = query_date(q, "fromDate")?;
+    f.to = query_date(q, "toDate")?;
     if let Some(v) = get("latestPerHost") {
-        f.latest_per_host = match v.to_ascii_lowercase().as_str() {
-            "true" | "1" | "t" => true,
-            "false" | "0" | "f" => false,
-            _ => return Err(ApiError::bad_request("latestPerHost must be true or false")),
-        };
+        f.latest_per_host = secl_bool(v)
+            .ok_or_else(|| ApiError::bad_request("latestPerHost must be true or false"))?;
     }
     if let Some(v) = get("numberOfDays") {
         let days: u32 = v
@@ -929,15 +873,70 @@ fn report_filter(q: &[(String, String)]) -> ApiResult<ReportFilter> {
             f.from = Some(now - time::Duration::days(i64::from(days)));
         }
     }
-    if let Some(v) = get("limit") {
-        f.limit = v
-            .parse()
-            .ok()
-            .filter(|l| *l > 0)
-            .ok_or_else(|| ApiError::bad_request("Limit must be an integer > 0"))?;
-        f.limit = f.limit.min(REPORT_SEARCH_LIMIT);
+    if let Some(limit) = query_limit(q)? {
+        f.limit = limit;
     }
     Ok(f)
+}
+
+/// Query parameter `name`, trimmed; None when it is absent or blank (SecL ignores blank
+/// filters).
+fn query_value<'a>(q: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    param(q, name).map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// A UUID parameter; a malformed one is 400 with `message`, the route's SecL text.
+fn query_uuid(
+    q: &[(String, String)],
+    name: &str,
+    message: impl FnOnce() -> String,
+) -> ApiResult<Option<Uuid>> {
+    match query_value(q, name) {
+        None => Ok(None),
+        Some(v) => Uuid::try_parse(v)
+            .map(Some)
+            .map_err(|_| ApiError::bad_request(message())),
+    }
+}
+
+/// A free-text parameter: at most `max` bytes and no control characters.
+fn query_text(q: &[(String, String)], name: &str, max: usize) -> ApiResult<Option<String>> {
+    match query_value(q, name) {
+        Some(v) if v.len() > max || v.chars().any(char::is_control) => Err(ApiError::bad_request(
+            format!("Valid contents for {name} must be specified"),
+        )),
+        other => Ok(other.map(str::to_string)),
+    }
+}
+
+/// A date parameter in one of [`parse_date`]'s forms.
+fn query_date(q: &[(String, String)], name: &str) -> ApiResult<Option<time::OffsetDateTime>> {
+    query_value(q, name)
+        .map(|v| parse_date(v, name))
+        .transpose()
+}
+
+/// `limit`: an integer > 0, capped at [`REPORT_SEARCH_LIMIT`].
+fn query_limit(q: &[(String, String)]) -> ApiResult<Option<usize>> {
+    query_value(q, "limit")
+        .map(|v| {
+            v.parse::<usize>()
+                .ok()
+                .filter(|l| *l > 0)
+                .map(|l| l.min(REPORT_SEARCH_LIMIT))
+                .ok_or_else(|| ApiError::bad_request("Limit must be an integer > 0"))
+        })
+        .transpose()
+}
+
+/// SecL's booleans (Go's strconv.ParseBool subset it accepts): true, 1, t / false, 0, f, in
+/// any case.
+fn secl_bool(v: &str) -> Option<bool> {
+    match v.to_ascii_lowercase().as_str() {
+        "true" | "1" | "t" => Some(true),
+        "false" | "0" | "f" => Some(false),
+        _ => None,
+    }
 }
 
 /// SecL's date formats: `YYYY-MM-DD`, `YYYY-MM-DD hh:mm:ss` (UTC) and RFC 3339.
@@ -1015,21 +1014,15 @@ async fn list_flavorgroups(
         &q,
         &["id", "nameEqualTo", "nameContains", "includeFlavorContent"],
     )?;
-    let get = |name: &str| param(&q, name).map(str::trim).filter(|v| !v.is_empty());
     let filter = FlavorGroupFilter {
-        id: get("id")
-            .map(|v| {
-                Uuid::try_parse(v).map_err(|_| {
-                    ApiError::bad_request("Invalid id query param value, must be UUID")
-                })
-            })
-            .transpose()?,
-        name_equal_to: get("nameEqualTo").map(str::to_string),
-        name_contains: get("nameContains").map(str::to_string),
+        id: query_uuid(&q, "id", || {
+            "Invalid id query param value, must be UUID".into()
+        })?,
+        name_equal_to: query_value(&q, "nameEqualTo").map(str::to_string),
+        name_contains: query_value(&q, "nameContains").map(str::to_string),
     };
     // SecL reads anything but a true boolean as false.
-    let with_flavors = get("includeFlavorContent")
-        .is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "true" | "1" | "t"));
+    let with_flavors = query_value(&q, "includeFlavorContent").and_then(secl_bool) == Some(true);
     let groups = hvs.flavorgroups(&filter).await.map_err(api_error)?;
     let mut views = Vec::with_capacity(groups.len());
     for g in groups {
