@@ -436,14 +436,11 @@ fn decrypt_into(
         let split = split();
         // Otherwise read straight into the writer's buffer: decrypted in place, no copy.
         let buf = out.buffer();
-        let mut side = match split {
-            true => {
-                let c = aside.get_or_insert_with(|| vec![0u8; CHUNK_SIZE]);
-                let len = buf.len().min(c.len());
-                Some(&mut c[..len])
-            }
-            false => None,
-        };
+        let mut side = split.then(|| {
+            let c = aside.get_or_insert_with(|| vec![0u8; CHUNK_SIZE]);
+            let len = buf.len().min(c.len());
+            &mut c[..len]
+        });
         let n = match side.as_deref_mut() {
             Some(c) => read_chunk(input, c, input_name)?,
             None => read_chunk(input, buf, input_name)?,
