@@ -10,31 +10,12 @@ use std::process::Output;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use secl_testkit::{
-    Client, Resp, ServerProc, Swtpm, admin_token, bin, provision_wla_ok, provision_wla_with,
-    secl_command, secl_json, secl_ok, serve_agent, stderr, stdout,
+    Client, Resp, ServerProc, Swtpm, admin_token, provision_wla_ok, provision_wla_with,
+    secl_command, secl_json, secl_ok, serve_agent, start_hvs_with, stderr, stdout,
 };
 use serde_json::{Value, json};
 
 const ROUTE: &str = "/tpm-endorsements";
-
-/// `secl-hvs serve` in `data` with `extra` flags (e.g. `--ek-ca FILE`), or none at all.
-fn start_hvs(data: &Path, extra: &[&str]) -> ServerProc {
-    std::fs::create_dir_all(data).unwrap();
-    let mut args = vec![
-        "serve",
-        "--data-dir",
-        data.to_str().unwrap(),
-        "--listen",
-        "127.0.0.1:0",
-    ];
-    args.extend_from_slice(extra);
-    ServerProc::start(
-        bin("secl-hvs"),
-        &args,
-        "secl-hvs listening on ",
-        &data.with_extension("log"),
-    )
-}
 
 /// One HVS with its data directory and admin token.
 struct Hvs {
@@ -45,7 +26,7 @@ struct Hvs {
 
 impl Hvs {
     fn start(data: PathBuf, extra: &[&str]) -> Self {
-        let proc = start_hvs(&data, extra);
+        let proc = start_hvs_with(&data, extra, &data.with_extension("log"));
         Self {
             admin: admin_token(&data),
             proc,

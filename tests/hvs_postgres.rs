@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
-use secl_testkit::{Client, ServerProc, Swtpm, TestDb, Wls, admin_token, bin, provisioned_agent};
+use secl_testkit::{
+    Client, ServerProc, Swtpm, TestDb, Wls, admin_token, provisioned_agent, start_hvs_with,
+};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha384};
 
@@ -33,21 +35,7 @@ const SHARED_KEY_FILES: [&str; 7] = [
 /// `secl-hvs serve` over `store` with `data` as data directory and no EK CA: only registered
 /// EK certificates are admitted. `log` names this run's log.
 fn start_hvs(data: &Path, store: &str, log: &str) -> ServerProc {
-    std::fs::create_dir_all(data).unwrap();
-    ServerProc::start(
-        bin("secl-hvs"),
-        &[
-            "serve",
-            "--data-dir",
-            data.to_str().unwrap(),
-            "--store",
-            store,
-            "--listen",
-            "127.0.0.1:0",
-        ],
-        "secl-hvs listening on ",
-        &data.with_file_name(log),
-    )
+    start_hvs_with(data, &["--store", store], &data.with_file_name(log))
 }
 
 fn client(hvs: &ServerProc, data: &Path) -> Client {

@@ -32,6 +32,6 @@ pub use postgres::TestDb;
 pub use process::{ServerProc, run_bin, secl_json, secl_ok, stderr, stdout, xmlsec_verify};
 pub use servers::{
     Wls, admin_token, provision_wla, provision_wla_with, rsa_pair, secl_command, start_hvs,
-    start_wla, start_wla_with,
+    start_hvs_with, start_wla, start_wla_with,
 };
 pub use swtpm::Swtpm;

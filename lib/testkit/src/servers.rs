@@ -20,21 +20,23 @@ pub fn admin_token(data: &Path) -> String {
 /// `secl-hvs serve` with `data` as data directory (admin.token and tls-ca.pem appear there),
 /// trusting the EK CAs in `ek_ca`; its log is `data` + `.log`.
 pub fn start_hvs(data: &Path, ek_ca: &Path) -> ServerProc {
+    let ek_ca = ek_ca.to_str().unwrap();
+    start_hvs_with(data, &["--ek-ca", ek_ca], &data.with_extension("log"))
+}
+
+/// `secl-hvs serve` on 127.0.0.1 with `data` as data directory, `extra` arguments (e.g.
+/// `--store URL`, `--ek-ca FILE`, or none) and `log` as its log.
+pub fn start_hvs_with(data: &Path, extra: &[&str], log: &Path) -> ServerProc {
     std::fs::create_dir_all(data).unwrap();
-    ServerProc::start(
-        bin("secl-hvs"),
-        &[
-            "serve",
-            "--data-dir",
-            data.to_str().unwrap(),
-            "--listen",
-            "127.0.0.1:0",
-            "--ek-ca",
-            ek_ca.to_str().unwrap(),
-        ],
-        "secl-hvs listening on ",
-        &data.with_extension("log"),
-    )
+    let mut args = vec![
+        "serve",
+        "--data-dir",
+        data.to_str().unwrap(),
+        "--listen",
+        "127.0.0.1:0",
+    ];
+    args.extend_from_slice(extra);
+    ServerProc::start(bin("secl-hvs"), &args, "secl-hvs listening on ", log)
 }
 
 /// `secl-wla provision` of the agent in `wla_data` over `tpm` against the HVS whose data
